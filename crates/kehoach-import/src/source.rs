@@ -1,0 +1,60 @@
+/// One line of the source, numbered as in the file as given (1-based).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub no: usize,
+    /// NFC text exactly as in the file (no-break spaces kept: an empty table
+    /// cell is often a line holding one U+00A0).
+    pub raw: String,
+    /// What a reader sees: odd spaces folded, runs collapsed, ends trimmed.
+    pub text: String,
+}
+
+impl Line {
+    pub fn new(no: usize, raw: String) -> Line {
+        let text = kehoach_vi::clean_line(&raw);
+        Line { no, raw, text }
+    }
+
+    /// A line that is nothing but spacing with at least one no-break space:
+    /// the trace of an empty table cell, as opposed to a blank separator line.
+    pub fn is_empty_cell(&self) -> bool {
+        self.text.is_empty() && self.raw.contains('\u{00A0}')
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// A document as numbered lines. Readers of `.docx`/`.xlsx` render paragraphs
+/// and table rows to lines, so that every layout parser reads one shape.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceText {
+    pub lines: Vec<Line>,
+}
+
+impl SourceText {
+    pub fn from_text(text: &str) -> SourceText {
+        let lines = text
+            .split('\n')
+            .enumerate()
+            .map(|(i, l)| Line::new(i + 1, l.strip_suffix('\r').unwrap_or(l).to_string()))
+            .collect::<Vec<_>>();
+        let mut src = SourceText { lines };
+        // A final newline does not start a line of its own.
+        if src.lines.last().is_some_and(|l| l.raw.is_empty()) && text.ends_with('\n') {
+            src.lines.pop();
+        }
+        src
+    }
+
+    /// The line with 1-based number `no`.
+    pub fn line(&self, no: usize) -> Option<&Line> {
+        no.checked_sub(1).and_then(|i| self.lines.get(i))
+    }
+
+    /// Lines that are not blank, in order.
+    pub fn non_blank(&self) -> impl Iterator<Item = &Line> {
+        self.lines.iter().filter(|l| !l.is_blank())
+    }
+}

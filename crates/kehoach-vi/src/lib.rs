@@ -1,0 +1,13 @@
+//! Vietnamese text as kehoach needs it: normalised, folded for matching,
+//! numbers and dates read, syllables checked and damaged words repaired,
+//! legacy encodings converted.
+
+#![forbid(unsafe_code)]
+
+pub mod fold;
+pub mod normalize;
+pub mod number;
+
+pub use fold::fold;
+pub use normalize::{clean_line, nfc};
+pub use number::parse_number;

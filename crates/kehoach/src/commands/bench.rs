@@ -1,0 +1,92 @@
+//! `kehoach bench import`: import throughput over the corpus.
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use kehoach_import::{import_bytes, ImportOptions};
+use serde_json::json;
+
+use crate::cli::BenchKind;
+
+/// Keep measuring until at least this long has passed, for a stable figure.
+const MIN_MEASURE: Duration = Duration::from_secs(3);
+
+pub fn run(what: BenchKind, json: bool, corpus: &Path) -> anyhow::Result<ExitCode> {
+    match what {
+        BenchKind::Import => import(json, corpus),
+    }
+}
+
+fn import(json: bool, corpus: &Path) -> anyhow::Result<ExitCode> {
+    let files = kehoach_import::corpus::corpus_documents(corpus)
+        .with_context(|| format!("reading {}", corpus.display()))?;
+    let docs: Vec<(String, Vec<u8>)> = files
+        .iter()
+        .map(|p| Ok((p.display().to_string(), std::fs::read(p)?)))
+        .collect::<anyhow::Result<_>>()?;
+    let total: usize = docs.iter().map(|(_, b)| b.len()).sum();
+    anyhow::ensure!(total > 0, "the corpus at {} is empty", corpus.display());
+    let opts = ImportOptions::default();
+
+    let import_rate = measure(total, || {
+        for (name, bytes) in &docs {
+            let imported = import_bytes(name, bytes, &opts);
+            std::hint::black_box(&imported);
+        }
+    });
+    let scan_rate = measure(total, || {
+        for (_, bytes) in &docs {
+            let lines = String::from_utf8_lossy(bytes)
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .count();
+            std::hint::black_box(lines);
+        }
+    });
+    let ratio = import_rate / scan_rate;
+    if json {
+        let out = json!({
+            "bench": "import",
+            "value": round2(import_rate),
+            "unit": "MB/s",
+            "baseline": {"what": "line scan of the same bytes", "value": round2(scan_rate), "unit": "MB/s"},
+            "ratio": round4(ratio),
+            "bytes": total,
+            "documents": docs.len(),
+        });
+        println!("{out}");
+    } else {
+        println!(
+            "import: {:.1} MB/s over {} documents ({} bytes); line scan: {:.1} MB/s; ratio {:.3}",
+            import_rate,
+            docs.len(),
+            total,
+            scan_rate,
+            ratio
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// MB/s (10^6 bytes) of running `f` over `bytes` repeatedly for at least MIN_MEASURE.
+fn measure(bytes: usize, mut f: impl FnMut()) -> f64 {
+    f(); // warm-up
+    let start = Instant::now();
+    let mut rounds = 0u32;
+    while start.elapsed() < MIN_MEASURE {
+        f();
+        rounds += 1;
+    }
+    let secs = start.elapsed().as_secs_f64();
+    (bytes as f64 * f64::from(rounds)) / secs / 1e6
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 10000.0).round() / 10000.0
+}

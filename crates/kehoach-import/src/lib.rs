@@ -10,6 +10,7 @@
 #![forbid(unsafe_code)]
 
 pub mod agency;
+mod checks;
 pub mod code;
 mod context;
 pub mod corpus;
@@ -133,6 +134,7 @@ fn build_plan(source: &SourceText, mut diags: diagnostics::Diagnostics) -> Plan 
         diags: &mut diags,
     };
     let body = layout::parse(layout, &mut ctx);
+    checks::check_body(&mut ctx, &body);
     let document = metadata::read_metadata(&mut ctx);
     let header = phases::read_plan_header(&mut ctx, &document);
     let reporting = reporting::read_reporting_rules(&mut ctx);

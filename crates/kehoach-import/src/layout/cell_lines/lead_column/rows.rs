@@ -33,7 +33,7 @@ pub(super) fn group_rows<'a>(cells: &[Cell<'a>]) -> Vec<Row<'a>> {
         let is_heading = cell_kind::goal_heading(cell.text).is_some()
             || cell_kind::target_heading(cell.text).is_some();
         match rows.last_mut() {
-            Some(row) if !(is_heading && !row.cells.is_empty()) => row.cells.push(cell),
+            Some(row) if !is_heading || row.cells.is_empty() => row.cells.push(cell),
             _ => rows.push(Row {
                 marker: None,
                 cells: vec![cell],

@@ -98,7 +98,7 @@ impl Tree {
         self.lead_before_target = false;
         self.goals.push(Goal {
             code: heading.number,
-            title: join_paragraphs(&sorted.text, heading.title),
+            title: join_paragraphs(&sorted.text, Some(heading.title)),
             line: first.line,
             targets: Vec::new(),
         });
@@ -146,7 +146,7 @@ impl Tree {
         goal.targets.push(Target {
             code: code.code,
             parent: code.parent,
-            text: join_paragraphs(&sorted.text, heading.statement),
+            text: join_paragraphs(&sorted.text, Some(heading.statement)),
             class: None,
             line: first.line,
             tasks: Vec::new(),
@@ -249,7 +249,7 @@ impl Tree {
 
 fn task_from(sorted: &RowCells<'_>, values: &[Value]) -> Task {
     let mut task = Task {
-        text: join_paragraphs(&sorted.text, String::new()),
+        text: join_paragraphs(&sorted.text, None),
         line: sorted.text.first().map_or(0, |c| c.line),
         ..Task::default()
     };
@@ -306,14 +306,16 @@ fn names_in(columns: &[Column], own: &[Option<Printed>], wanted: Column) -> Vec<
         .unwrap_or_default()
 }
 
-/// The first paragraph is given already cut (the heading's prefix
-/// removed) unless `first` is empty; later paragraphs are joined with a space.
-fn join_paragraphs(paragraphs: &[Cell<'_>], first: String) -> String {
+/// Joins a cell's paragraphs with a space. `first` replaces the first
+/// paragraph when a heading's prefix has been cut from it.
+fn join_paragraphs(paragraphs: &[Cell<'_>], first: Option<String>) -> String {
     let mut parts: Vec<&str> = Vec::with_capacity(paragraphs.len());
     let mut rest = paragraphs.iter();
-    if !first.is_empty() {
-        parts.push(&first);
+    if let Some(first) = first.as_deref() {
         rest.next();
+        if !first.is_empty() {
+            parts.push(first);
+        }
     }
     parts.extend(rest.map(|c| c.text));
     parts.join(" ")

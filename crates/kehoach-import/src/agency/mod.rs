@@ -5,6 +5,7 @@
 
 mod book;
 mod key;
+mod places;
 pub mod registry;
 mod split;
 

@@ -7,7 +7,7 @@
 //! Canonical names follow the import contract: the full official name as the
 //! province uses it, without the province's own name.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use kehoach_model::AgencyKind;
@@ -115,13 +115,14 @@ pub static ENTRIES: &[Entry] = &[
             "VHTT&DL",
             "VHTTDL",
             "Văn hóa, Thể thao&DL",
+            "Văn hóa, Thể thao và DL",
             "VH,TT&DL",
             "VH-TT&DL",
         ],
     ),
     dept("Sở Y tế", &["Y tế", "YT"]),
     dept("Sở Công Thương", &["Công Thương", "CT"]),
-    dept("Sở Xây dựng", &["Xây dựng", "XD"]),
+    dept("Sở Xây dựng", &["Xây dựng", "XD", "Xây dạng"]),
     dept("Sở Tư pháp", &["Tư pháp"]),
     dept("Sở Nội vụ", &["Nội vụ"]),
     dept("Sở Ngoại vụ", &["Ngoại vụ"]),
@@ -141,6 +142,9 @@ pub static ENTRIES: &[Entry] = &[
             "MTTQ",
             "UBMTTQ",
             "MTTQ Việt Nam",
+            "Mặt trận Tquốc Việt Nam tỉnh",
+            "Ủy ban MTTQ tỉnh",
+            "UBMTTQ tỉnh",
         ],
     ),
     dept(
@@ -151,6 +155,7 @@ pub static ENTRIES: &[Entry] = &[
             "Hội LHPN",
             "Hội Liên hiệp Phụ nữ",
             "Hội Phụ nữ",
+            "Liên hiệp Phụ nữ",
         ],
     ),
     dept("Tỉnh đoàn", &["Tỉnh Đoàn Thanh niên", "Đoàn Thanh niên"]),
@@ -160,6 +165,7 @@ pub static ENTRIES: &[Entry] = &[
             "Ngân hàng Nhà nước",
             "NHNN tỉnh",
             "NHNN chi nhánh",
+            "NNHNN Chi nhánh",
             "Chi nhánh Ngân hàng Nhà nước tỉnh",
             "Ngân hàng Nhà nước chi nhánh",
         ],
@@ -170,6 +176,8 @@ pub static ENTRIES: &[Entry] = &[
             "Ngân hàng Chính sách xã hội",
             "NH Chính sách xã hội tỉnh",
             "NHCSXH",
+            "NH Chính sách xã hội",
+            "Chi nhánh Ngân hàng Chính sách xã hội tỉnh",
         ],
     ),
     dept(
@@ -183,14 +191,63 @@ pub static ENTRIES: &[Entry] = &[
             "Đài Phát thanh truyền hình tỉnh",
             "Đài PTTH",
             "Đài Phát thanh và Truyền hình",
+            "Đài Phát thanh truyền hình",
         ],
     ),
     dept("Cục Thống kê tỉnh", &["Cục Thống kê", "CTK"]),
     dept("Cục Thuế tỉnh", &["Cục Thuế"]),
+    dept(
+        "Cục Thi hành án dân sự tỉnh",
+        &["Cục Thi hành án tỉnh", "Cục Thi hành án"],
+    ),
+    dept("Báo Đồng Khởi", &["Báo Đồng Khi"]),
+    dept("Ban Điều phối Dự án AMD", &[]),
+    dept(
+        "Ban Chỉ đạo ứng phó với biến đổi khí hậu tỉnh",
+        &["BCĐ ứng phó với BĐKH", "Ban Chỉ đạo ứng phó với BĐKH"],
+    ),
+    dept(
+        "Ban Chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn tỉnh",
+        &[
+            "BCĐ phòng chống thiên tai tỉnh",
+            "BCĐ phòng chống thiên tai",
+            "Ban Chỉ huy PCTT và TKCN tỉnh",
+        ],
+    ),
+    dept("Thanh tra giao thông", &[]),
+    dept("Phòng Cảnh sát giao thông", &["Cảnh sát giao thông"]),
+    dept(
+        "Đài Khí tượng Thủy văn tỉnh",
+        &["Đài KTTV", "Đài KTTV tỉnh"],
+    ),
+    dept("Hiệp hội Du lịch tỉnh", &["Hiệp hội du lịch"]),
+    dept("Hiệp hội Doanh nghiệp tỉnh", &["Hiệp hội doanh nghiệp"]),
+    dept("Sở Du lịch", &["Du lịch"]),
+    dept(
+        "Ban Quản lý các khu công nghiệp",
+        &["Ban Quản lý các KCN", "BQL các KCN"],
+    ),
+    group(
+        "Các doanh nghiệp",
+        &[
+            "các doanh nghiệp trên địa bàn tỉnh",
+            "các doanh nghiệp du lịch trên địa bàn",
+            "doanh nghiệp",
+        ],
+    ),
+    group(
+        "Các tổ chức tín dụng",
+        &["các tổ chức tín dụng trên địa bàn tỉnh"],
+    ),
+    group("Các chủ đầu tư", &[]),
     dept("Ban Dân tộc", &["Ban Dân tộc tỉnh"]),
     dept(
         "Văn phòng Ủy ban nhân dân tỉnh",
-        &["Văn phòng UBND tỉnh", "VP UBND tỉnh"],
+        &[
+            "Văn phòng UBND tỉnh",
+            "VP UBND tỉnh",
+            "Văn phòng Ủy ban nhân dân",
+        ],
     ),
     dept(
         "Văn phòng Điều phối Nông thôn mới",
@@ -203,15 +260,20 @@ pub static ENTRIES: &[Entry] = &[
     dept("Tòa án nhân dân tỉnh", &["Tòa án", "TAND tỉnh"]),
     dept(
         "Viện Kiểm sát nhân dân tỉnh",
-        &["VKSND tỉnh", "VKSND", "Viện KSND tỉnh"],
+        &["VKSND tỉnh", "VKSND", "Viện KSND tỉnh", "Viện Kiểm sát"],
     ),
     dept(
         "Bộ Chỉ huy Quân sự tỉnh",
-        &["BCHQS tỉnh", "Bộ Chỉ huy quân sự"],
+        &["BCHQS tỉnh", "Bộ Chỉ huy quân sự", "BCHQS"],
     ),
     dept(
         "Bộ Chỉ huy Bộ đội Biên phòng tỉnh",
-        &["BCH BĐBP tỉnh", "Bộ đội Biên phòng"],
+        &[
+            "BCH BĐBP tỉnh",
+            "Bộ đội Biên phòng",
+            "BCH BĐBP",
+            "Bộ Chỉ huy Bộ đội Biên phòng",
+        ],
     ),
     group(
         "Ủy ban nhân dân cấp huyện",
@@ -224,6 +286,13 @@ pub static ENTRIES: &[Entry] = &[
             "Ủy ban nhân dân các huyện, thị xã, thành phố",
             "UBND huyện, thành phố",
             "UBND cấp huyện",
+            "UBND các huyện",
+            "Ủy ban nhân dân các huyện",
+            "Ủy ban nhân dân cấp huyện",
+            "UBND các huyện, thành phố, thị xã",
+            "UBND các địa phương",
+            "các địa phương",
+            "địa phương",
         ],
     ),
     group(
@@ -238,6 +307,11 @@ pub static ENTRIES: &[Entry] = &[
             "Các Sở, Ban, Ngành thành phố",
             "Các sở, ban, ngành liên quan",
             "Các sở, ban ngành",
+            "Các sở",
+            "Các sở, ban, ngành có liên quan",
+            "Các Sở, ngành liên quan",
+            "Các sở, ngành, địa phương",
+            "Các sở, ban, ngành, địa phương",
         ],
     ),
     group(
@@ -248,7 +322,12 @@ pub static ENTRIES: &[Entry] = &[
             "các tổ chức chính trị-xã hội",
             "Các đoàn thể",
             "Đoàn thể",
+            "Đoàn thchính trị - xã hội",
             "các tổ chức đoàn thể",
+            "Các tổ chức chính trị, xã hội, nghề nghiệp",
+            "Các tổ chức chính trị - xã hội - nghề nghiệp",
+            "Các đoàn thể chính trị - xã hội tỉnh",
+            "Các tổ chức chính trị - xã hội tỉnh",
         ],
     ),
     group(
@@ -256,19 +335,32 @@ pub static ENTRIES: &[Entry] = &[
         &[
             "các đơn vị có liên quan",
             "Các cơ quan, đơn vị liên quan",
+            "các cơ quan, đơn vị có liên quan",
+            "các địa phương liên quan",
+            "địa phương liên quan",
             "Các đơn vị",
         ],
     ),
 ];
 
-/// The registry indexed by alias key.
+/// The registry indexed by alias key, with the vocabulary of its keys for
+/// repairing names with a dropped character ("Công an tnh", "Sở Xây dng").
 #[derive(Debug)]
 pub struct Registry {
     by_key: HashMap<String, &'static Entry>,
+    /// A key word with one character deleted → the key words it came from.
+    by_deletion: HashMap<String, Vec<String>>,
+    vocabulary: HashSet<String>,
 }
 
 /// Words a cell may add after a name that do not change which agency it is.
-const PROVINCE_SUFFIXES: &[&str] = &[" tinh", " thanh pho", " cac cap"];
+const LEVEL_SUFFIXES: &[&str] = &[" tinh", " thanh pho", " cac cap", " chi nhanh"];
+
+/// Known words this short may still be damaged forms of longer ones.
+const SHORT_WORD: usize = 2;
+
+/// How many spellings of a damaged name are tried before giving up.
+const MAX_REPAIR_CANDIDATES: usize = 32;
 
 impl Registry {
     pub fn builtin() -> &'static Registry {
@@ -278,13 +370,31 @@ impl Registry {
 
     pub fn from_entries(entries: &'static [Entry]) -> Registry {
         let mut by_key = HashMap::new();
+        let mut vocabulary = HashSet::new();
         for entry in entries {
-            by_key.insert(alias_key(entry.name), entry);
-            for alias in entry.aliases {
-                by_key.insert(alias_key(alias), entry);
+            for name in std::iter::once(&entry.name).chain(entry.aliases.iter()) {
+                let key = alias_key(name);
+                vocabulary.extend(key.split(' ').map(str::to_string));
+                by_key.insert(key, entry);
             }
         }
-        Registry { by_key }
+        for word in ["so", "tinh", "thanh", "pho"] {
+            vocabulary.insert(word.to_string());
+        }
+        let mut by_deletion: HashMap<String, Vec<String>> = HashMap::new();
+        for word in &vocabulary {
+            for deleted in deletions(word) {
+                let list = by_deletion.entry(deleted).or_default();
+                if !list.contains(word) {
+                    list.push(word.clone());
+                }
+            }
+        }
+        Registry {
+            by_key,
+            by_deletion,
+            vocabulary,
+        }
     }
 
     /// The entry a single name (not a list) refers to, if known.
@@ -293,28 +403,117 @@ impl Registry {
         if key.is_empty() {
             return None;
         }
-        self.lookup_key(&key).or_else(|| {
+        self.lookup_variants(name, &key)
+            .or_else(|| self.lookup_repaired(name, &key))
+    }
+
+    fn lookup_variants(&self, name: &str, key: &str) -> Option<&'static Entry> {
+        self.lookup_key(key).or_else(|| {
             // "STN&MT", "SY tế": the "S" of "Sở" glued to the name.
             let glued = name
                 .trim_start()
                 .strip_prefix('S')
                 .filter(|rest| rest.starts_with(|c: char| c.is_uppercase()));
-            glued.and_then(|rest| self.lookup_key(&format!("so {}", alias_key(rest))))
+            glued
+                .and_then(|rest| self.lookup_key(&format!("so {}", alias_key(rest))))
+                .or_else(|| {
+                    key.strip_prefix("s ")
+                        .and_then(|rest| self.lookup_key(&format!("so {rest}")))
+                })
         })
     }
 
+    /// Words of the key the registry does not know are replaced by known
+    /// words that differ by one inserted character; the repair counts only
+    /// if every way of doing it names the same agency.
+    fn lookup_repaired(&self, name: &str, key: &str) -> Option<&'static Entry> {
+        let mut candidates: Vec<String> = vec![String::new()];
+        for word in key.split(' ') {
+            let options: Vec<String> = if word == "s" {
+                // "Các S, ban, ngành": the lone S is "Sở" with its vowel dropped.
+                vec!["so".to_string()]
+            } else if word.len() < 2 || (self.vocabulary.contains(word) && word.len() > SHORT_WORD)
+            {
+                vec![word.to_string()]
+            } else {
+                // Short words ("th", "ph") are kept as an option too: they may
+                // be real ("TT&TT" → "tt") or a longer word damaged.
+                let mut options = self.by_deletion.get(word).cloned().unwrap_or_default();
+                if self.vocabulary.contains(word) || options.is_empty() {
+                    options.push(word.to_string());
+                }
+                options
+            };
+            let mut next = Vec::new();
+            for prefix in &candidates {
+                for option in &options {
+                    let joined = if prefix.is_empty() {
+                        option.clone()
+                    } else {
+                        format!("{prefix} {option}")
+                    };
+                    next.push(joined);
+                }
+            }
+            if next.len() > MAX_REPAIR_CANDIDATES {
+                return None;
+            }
+            candidates = next;
+        }
+        let mut found: Option<&'static Entry> = None;
+        for candidate in candidates.iter().filter(|c| c.as_str() != key) {
+            if let Some(entry) = self.lookup_variants(name, candidate) {
+                match found {
+                    Some(prev) if !std::ptr::eq(prev, entry) => return None,
+                    _ => found = Some(entry),
+                }
+            }
+        }
+        found
+    }
+
     fn lookup_key(&self, key: &str) -> Option<&'static Entry> {
-        let stripped = PROVINCE_SUFFIXES
-            .iter()
-            .find_map(|s| key.strip_suffix(s))
-            .map(str::to_string);
         let bare = key.strip_prefix("so ").map(str::to_string);
         let with_so = format!("so {key}");
-        [Some(key.to_string()), stripped, bare, Some(with_so)]
+        [Some(key.to_string()), bare, Some(with_so)]
             .into_iter()
             .flatten()
+            .chain(place_stripped(key))
             .find_map(|k| self.by_key.get(&k).copied())
     }
+}
+
+/// "nhnn chi nhanh ben tre" → "nhnn chi nhanh", "nhnn": the province's
+/// own name and level words do not change the agency. Each shorter form in turn.
+fn place_stripped(key: &str) -> Vec<String> {
+    let mut forms = Vec::new();
+    let mut k = key.to_string();
+    loop {
+        let place = super::places::PROVINCES.iter().find(|p| {
+            k.len() > p.len() && k.ends_with(*p) && k[..k.len() - p.len()].ends_with(' ')
+        });
+        let next = match place {
+            Some(p) => k[..k.len() - p.len() - 1].to_string(),
+            None => match LEVEL_SUFFIXES.iter().find_map(|s| k.strip_suffix(s)) {
+                Some(rest) => rest.to_string(),
+                None => break,
+            },
+        };
+        if next.is_empty() {
+            break;
+        }
+        forms.push(next.clone());
+        k = next;
+    }
+    forms
+}
+
+/// Every string made by deleting one character of `word`.
+fn deletions(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    (0..chars.len())
+        .map(|i| chars[..i].iter().chain(&chars[i + 1..]).collect())
+        .collect()
 }
 
 #[cfg(test)]
@@ -338,5 +537,16 @@ mod tests {
             Some("Ủy ban nhân dân cấp huyện")
         );
         assert_eq!(name("Ban chỉ đạo không có thật"), None);
+        // A dropped character is repaired when only one agency fits.
+        assert_eq!(name("Công an tnh"), Some("Công an tỉnh"));
+        assert_eq!(name("Sở Xây dng"), Some("Sở Xây dựng"));
+        assert_eq!(name("UBND các huyn"), Some("Ủy ban nhân dân cấp huyện"));
+        // OCR: diacritics lost are ignored by the key.
+        assert_eq!(name("Công an tinh"), Some("Công an tỉnh"));
+        assert_eq!(name("Sở Tu pháp"), Some("Sở Tư pháp"));
+        assert_eq!(
+            name("Ngân hàng Nhà nước chi nhánh Bến Tre"),
+            Some("Ngân hàng Nhà nước chi nhánh tỉnh")
+        );
     }
 }

@@ -17,75 +17,155 @@ const MAX_JOIN: usize = 4;
 /// The names listed in one cell, as printed (trimmed).
 pub fn split_cell(registry: &Registry, cell: &str) -> Vec<String> {
     let cell = kehoach_vi::clean_line(cell);
-    let mut names = Vec::new();
-    for group in cell.split([';', '\n']) {
-        let (prefix, rest) = shared_prefix(group);
-        for name in join_known(registry, rest) {
-            let name = match prefix {
-                Some(p) if registry.lookup(&name).is_none() || !starts_with_word(&name, p) => {
-                    format!("{p} {name}")
-                }
-                _ => name,
-            };
-            names.push(name);
+    let mut pieces: Vec<Piece> = Vec::new();
+    let groups: Vec<&str> = cell.split([';', '\n']).collect();
+    // "Các Sở; TN&MT; KH&CN": a bare "Các Sở" group heads the groups after it.
+    let mut carried: Option<&'static str> = None;
+    for (group_no, group) in groups.iter().enumerate() {
+        if is_bare_departments(group) && group_no + 1 < groups.len() {
+            carried = Some("Sở");
+            continue;
         }
+        let (prefix, rest) = shared_prefix(group);
+        for text in rest.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            pieces.push(Piece {
+                text,
+                group: group_no,
+                prefix: prefix.or(carried),
+            });
+        }
+    }
+    let mut names = Vec::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        let joined = (2..=MAX_JOIN.min(pieces.len() - i)).rev().find_map(|n| {
+            let joined = join(&pieces[i..i + n]);
+            resolve_piece(registry, &joined).map(|names| (n, names))
+        });
+        let found = joined
+            .or_else(|| lost_separator(registry, &pieces[i..]))
+            .or_else(|| resolve_piece(registry, pieces[i].text).map(|names| (1, names)));
+        let (n, found) = found.unwrap_or_else(|| (1, vec![pieces[i].text.to_string()]));
+        let prefix = pieces[i].prefix;
+        for name in found {
+            names.push(with_prefix(registry, prefix, trim_name(&name)));
+        }
+        i += n;
     }
     names.retain(|n| !n.is_empty());
     names
 }
 
-fn starts_with_word(name: &str, word: &str) -> bool {
-    kehoach_vi::fold(name).starts_with(&kehoach_vi::fold(word))
+fn is_bare_departments(group: &str) -> bool {
+    let key = kehoach_vi::fold(group.trim());
+    matches!(key.as_str(), "cac so" | "cac s" | "so")
 }
 
-/// "Các Sở: NN&PTNT, KH&ĐT" → (Some("Sở"), "NN&PTNT, KH&ĐT").
-fn shared_prefix(group: &str) -> (Option<&'static str>, &str) {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)^\s*(?:các\s+)?sở\s*:\s*").unwrap_or_else(|e| panic!("bad regex: {e}"))
-    });
-    match re.find(group) {
-        Some(m) => (Some("Sở"), &group[m.end()..]),
-        None => (None, group),
+/// Two names run together without a separator ("Xây dựng UBND các huyện,
+/// thành phố"): the first piece's words split into a known name and the
+/// start of one that may continue over the next pieces, longest first.
+fn lost_separator(registry: &Registry, pieces: &[Piece]) -> Option<(usize, Vec<String>)> {
+    let first = pieces.first()?.text;
+    let spaces: Vec<usize> = first.match_indices(' ').map(|(i, _)| i).collect();
+    if spaces.len() > MAX_WORDS_TO_SPLIT {
+        return None;
     }
-}
-
-fn join_known(registry: &Registry, group: &str) -> Vec<String> {
-    let pieces: Vec<&str> = group.split(',').map(str::trim).collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < pieces.len() {
-        let longest = (2..=MAX_JOIN.min(pieces.len() - i)).rev().find_map(|n| {
-            let joined = pieces[i..i + n].join(", ");
-            registry.lookup(&joined).map(|_| (n, joined))
-        });
-        match longest {
-            Some((n, joined)) => {
-                out.push(joined);
-                i += n;
+    for idx in spaces {
+        let (left, right) = (first[..idx].trim(), first[idx..].trim());
+        if registry.lookup(left).is_none() {
+            continue;
+        }
+        for extra in (0..MAX_JOIN.min(pieces.len())).rev() {
+            let mut candidate = right.to_string();
+            for p in &pieces[1..=extra] {
+                candidate.push_str(", ");
+                candidate.push_str(p.text);
             }
-            None => {
-                out.extend(split_on_and(registry, pieces[i]));
-                i += 1;
+            if registry.lookup(&candidate).is_some() {
+                return Some((1 + extra, vec![left.to_string(), candidate]));
             }
         }
     }
-    out.into_iter().map(|s| trim_name(&s)).collect()
+    None
 }
 
-/// "Sở Tài chính và Sở Y tế" names two agencies, "Sở Kế hoạch và Đầu tư" one:
-/// cut at "và" only when the whole is unknown and both sides are known.
-fn split_on_and(registry: &Registry, piece: &str) -> Vec<String> {
+/// One comma-separated piece of a cell, with the list it belongs to.
+struct Piece<'a> {
+    text: &'a str,
+    /// Which ';'-separated group of the cell it is in.
+    group: usize,
+    prefix: Option<&'static str>,
+}
+
+/// Pieces of one group are joined with ", " as printed; across a stray ';'
+/// ("Đài Phát thanh truyền; hình tỉnh") with a space.
+fn join(pieces: &[Piece]) -> String {
+    let mut out = String::new();
+    for (k, p) in pieces.iter().enumerate() {
+        if k > 0 {
+            out.push_str(if pieces[k - 1].group == p.group {
+                ", "
+            } else {
+                " "
+            });
+        }
+        out.push_str(p.text);
+    }
+    out
+}
+
+/// The names a piece (or a join of pieces) stands for, if it is known whole
+/// or as two known names joined by "và".
+fn resolve_piece(registry: &Registry, piece: &str) -> Option<Vec<String>> {
     if registry.lookup(piece).is_some() {
-        return vec![piece.to_string()];
+        return Some(vec![piece.to_string()]);
     }
     for (idx, _) in piece.match_indices(" và ") {
         let (left, right) = (&piece[..idx], &piece[idx + " và ".len()..]);
         if registry.lookup(left).is_some() && registry.lookup(right).is_some() {
-            return vec![left.to_string(), right.to_string()];
+            return Some(vec![left.to_string(), right.to_string()]);
         }
     }
-    vec![piece.to_string()]
+    None
+}
+
+/// Longer pieces are sentences, not names run together.
+const MAX_WORDS_TO_SPLIT: usize = 12;
+
+fn starts_with_word(name: &str, word: &str) -> bool {
+    kehoach_vi::fold(name).starts_with(&kehoach_vi::fold(word))
+}
+
+/// A member of a "Các Sở: …" list is named with "Sở" when that names a
+/// department ("Tài chính" → "Sở Tài chính"); other members stay as printed.
+fn with_prefix(registry: &Registry, prefix: Option<&'static str>, name: String) -> String {
+    let Some(p) = prefix else { return name };
+    if starts_with_word(&name, p) {
+        return name;
+    }
+    let prefixed = format!("{p} {name}");
+    let is_department = registry
+        .lookup(&prefixed)
+        .is_some_and(|e| starts_with_word(e.name, p));
+    if is_department || registry.lookup(&name).is_none() {
+        prefixed
+    } else {
+        name
+    }
+}
+
+/// "Các Sở: NN&PTNT, KH&ĐT", "Các S. NN&PTNT", "Các sở, ngành: Tư pháp"
+/// → (Some("Sở"), the members).
+fn shared_prefix(group: &str) -> (Option<&'static str>, &str) {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)^\s*(?:các\s+)?(?:sở|s)\s*(?:,\s*(?:ban\s*,\s*)?ngành)?\s*[:.]\s*")
+            .unwrap_or_else(|e| panic!("bad regex: {e}"))
+    });
+    match re.find(group) {
+        Some(m) if m.end() < group.len() => (Some("Sở"), &group[m.end()..]),
+        _ => (None, group),
+    }
 }
 
 fn trim_name(s: &str) -> String {
@@ -121,6 +201,30 @@ mod tests {
         assert_eq!(
             split("Các Sở: NN&PTNT, KH&ĐT, Tài chính"),
             vec!["Sở NN&PTNT", "Sở KH&ĐT", "Sở Tài chính"]
+        );
+    }
+
+    #[test]
+    fn damaged_lists() {
+        assert_eq!(
+            split("Các S: KH&ĐT, Tài chính"),
+            vec!["Sở KH&ĐT", "Sở Tài chính"]
+        );
+        assert_eq!(
+            split("Các sở, ngành: Tư pháp, Nội vụ"),
+            vec!["Sở Tư pháp", "Sở Nội vụ"]
+        );
+        assert_eq!(
+            split("Đài Phát thanh truyền; hình tỉnh"),
+            vec!["Đài Phát thanh truyền hình tỉnh"]
+        );
+        assert_eq!(
+            split("Xây dựng UBND các huyện"),
+            vec!["Xây dựng", "UBND các huyện"]
+        );
+        assert_eq!(
+            split("UBND các huyện, thành phố và các đơn vị có liên quan"),
+            vec!["UBND các huyện, thành phố", "các đơn vị có liên quan"]
         );
     }
 

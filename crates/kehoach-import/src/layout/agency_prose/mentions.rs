@@ -324,11 +324,11 @@ fn after_phrase_len(rest: &str) -> usize {
         if tail.starts_with([';', '(', ')']) || tail.starts_with(" và ") {
             return i;
         }
-        if tail.starts_with(',') {
-            let clause_end = tail[1..]
+        if let Some(clause) = tail.strip_prefix(',') {
+            let clause = clause
                 .find([';', ',', '('])
-                .map_or(tail.len(), |p| p + 1);
-            if tail[1..clause_end].chars().any(|c| c.is_ascii_digit()) {
+                .map_or(clause, |p| &clause[..p]);
+            if clause.chars().any(|c| c.is_ascii_digit()) {
                 return i;
             }
         }

@@ -76,3 +76,59 @@ fn plan_year(src: &SourceText, before: usize) -> Option<i32> {
     };
     find(title).or_else(|| find(date))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::agency::{AgencyBook, Registry};
+    use crate::diagnostics::Diagnostics;
+
+    fn run(text: &str) -> Body {
+        let src = SourceText::from_text(text);
+        let mut agencies = AgencyBook::new(Registry::builtin());
+        let mut diags = Diagnostics::default();
+        let mut ctx = Ctx {
+            src: &src,
+            agencies: &mut agencies,
+            diags: &mut diags,
+        };
+        parse(&mut ctx)
+    }
+
+    #[test]
+    fn small_plan() {
+        let body = run("KẾ HOẠCH NĂM 2024\nI. CHỈ TIÊU\n1) Tỷ lệ X đạt\ntrên 90%;\n2) Y khoảng 6,5-7%.\nII. NHIỆM VỤ, GIẢI PHÁP\n1. Sở Y tế\n- Làm A,\nphối hợp với các sở, ngành trong việc B.\n- Làm C.\n2. Cục Thống kê\nTheo dõi số liệu thống kê\ntrên địa bàn.\nIII. TỔ CHỨC THỰC HIỆN\n- Không phải nhiệm vụ.\n");
+        assert_eq!(body.indicators.len(), 2);
+        let x = &body.indicators[0].values[0];
+        assert_eq!(
+            (x.year, x.value, x.comparator),
+            (
+                Some(2024),
+                Some(90.0),
+                Some(kehoach_model::Comparator::Above)
+            )
+        );
+        let y = &body.indicators[1].values[0];
+        assert_eq!((y.value, y.max), (Some(6.5), Some(7.0)));
+        let lines: Vec<usize> = body.tasks.iter().map(|t| t.line).collect();
+        assert_eq!(lines, vec![8, 10, 12]);
+        assert_eq!(
+            body.tasks[0].text,
+            "Làm A, phối hợp với các sở, ngành trong việc B."
+        );
+        assert_eq!(body.tasks[0].coordinating, vec!["Các sở, ban, ngành"]);
+        assert_eq!(body.tasks[2].lead, vec!["Cục Thống kê tỉnh"]);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            "",
+            "1) ((( 5,\n2) )9%- ;(trở lên)\n3) từ\nII. NHIỆM VỤ\n1.\n1. Các Ban: ;\n- \n2. Ngân hàng chỉ đạo\nNơi nhận:\n- x",
+            "II. NHIỆM VỤ\n1. Sở\n- phối hợp\n- phối hợp với các\n2. Đạt 1.000.000,5 - 2% (trong đó, a 1; b ,2))",
+            "1) Đạt 5 ; trong đó ; trong đó 3 xã (trở lên) và 4%/năm, 7 người,",
+        ] {
+            let _ = run(text);
+        }
+    }
+}

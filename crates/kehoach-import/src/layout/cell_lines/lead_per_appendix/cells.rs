@@ -133,16 +133,18 @@ fn coordinating_cell(lines: &[&Line], diags: &mut Diagnostics) -> Option<Cell> {
 fn period_cell(lines: &[&Line], row_no: usize, diags: &mut Diagnostics) -> Option<Cell> {
     let first = lines.first()?;
     let half = lines.len() / 2;
-    let lines = if lines.len() % 2 == 0 && half > 0 && same_period(&lines[..half], &lines[half..]) {
-        diags.warning(
-            "repeated-cell",
-            "a period cell is printed twice in one row; it is kept once",
-            lines.get(half).map(|l| l.no).or(Some(row_no)),
-        );
-        &lines[..half]
-    } else {
-        lines
-    };
+    let lines =
+        if lines.len().is_multiple_of(2) && half > 0 && same_period(&lines[..half], &lines[half..])
+        {
+            diags.warning(
+                "repeated-cell",
+                "a period cell is printed twice in one row; it is kept once",
+                lines.get(half).map(|l| l.no).or(Some(row_no)),
+            );
+            &lines[..half]
+        } else {
+            lines
+        };
     let text = lines
         .iter()
         .map(|l| l.text.as_str())
@@ -162,4 +164,35 @@ fn same_period(a: &[&Line], b: &[&Line]) -> bool {
             .join(" ")
     };
     crate::period::parse_period(&join(a)) == crate::period::parse_period(&join(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn given(text: &str, line: usize) -> Slot {
+        Slot::Given(Cell {
+            text: text.to_string(),
+            line,
+        })
+    }
+
+    #[test]
+    fn filling_down() {
+        let mut carried = Slot::Nothing;
+        let f = fill(&mut carried, None, None);
+        assert_eq!((f.slot, f.inherited), (Slot::Nothing, false));
+        let own = Cell {
+            text: "Sở Y tế".into(),
+            line: 3,
+        };
+        let f = fill(&mut carried, Some(own), None);
+        assert_eq!((f.slot, f.inherited), (given("Sở Y tế", 3), false));
+        let f = fill(&mut carried, None, None);
+        assert_eq!((f.slot, f.inherited), (given("Sở Y tế", 3), true));
+        let f = fill(&mut carried, None, Some(9));
+        assert_eq!((f.slot, f.inherited), (Slot::Empty(9), false));
+        let f = fill(&mut carried, None, None);
+        assert_eq!((f.slot, f.inherited), (Slot::Empty(9), false));
+    }
 }

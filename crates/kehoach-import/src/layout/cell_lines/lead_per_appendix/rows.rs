@@ -180,3 +180,82 @@ fn task_cells<'a>(after: &[&'a Line]) -> Cells<'a> {
     }
     cells
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(raw: &[&str]) -> Vec<Line> {
+        raw.iter()
+            .enumerate()
+            .map(|(i, r)| Line::new(i + 1, r.to_string()))
+            .collect()
+    }
+
+    fn cells_of(raw: &[&str]) -> (bool, bool, usize, usize) {
+        let owned = lines(raw);
+        let refs: Vec<&Line> = owned.iter().collect();
+        let c = task_cells(&refs);
+        (
+            c.coordinating_empty,
+            c.ambiguous_empty.is_some(),
+            c.coordinating.len(),
+            c.period.len(),
+        )
+    }
+
+    const EMPTY: &str = "\u{a0}";
+
+    #[test]
+    fn empty_lines_in_task_rows() {
+        // Empty, then a period: the coordinating cell is empty.
+        assert_eq!(cells_of(&[EMPTY, "2017-2020"]), (true, false, 0, 1));
+        // A lone empty line, or one after the agencies: cannot tell.
+        assert_eq!(cells_of(&[EMPTY]), (false, true, 0, 0));
+        assert_eq!(cells_of(&["Sở Y tế", EMPTY]), (false, true, 1, 0));
+        // Between filled cells or after the period: an empty paragraph.
+        assert_eq!(
+            cells_of(&["Sở Y tế", EMPTY, "2017-2020"]),
+            (false, false, 1, 1)
+        );
+        assert_eq!(cells_of(&[EMPTY, "Sở Y tế"]), (false, false, 1, 0));
+        assert_eq!(
+            cells_of(&["Sở Y tế", "2017-2020", EMPTY]),
+            (false, false, 1, 1)
+        );
+    }
+
+    #[test]
+    fn rows_of_a_table() {
+        let owned = lines(&[
+            "1",
+            "Mục tiêu 16.5: Giảm",
+            EMPTY,
+            "Mục tiêu 16.5.c:",
+            EMPTY,
+            "2017-2020",
+            "1.1",
+            "Mục tiêu 3.5.a:",
+            "Việc",
+            "Sở Y tế",
+        ]);
+        let refs: Vec<&Line> = owned.iter().collect();
+        let mut diags = Diagnostics::default();
+        let rows = read_rows(&refs, &mut diags);
+        assert!(diags.is_empty());
+        match rows.as_slice() {
+            [Row::Target(t), Row::Task(k)] => {
+                assert_eq!(t.label.code, "16.5");
+                assert_eq!(t.sub.as_ref().map(|(l, _)| l.code.as_str()), Some("16.5.c"));
+                assert_eq!(t.cells.period.len(), 1);
+                assert_eq!(
+                    k.label.as_ref().map(|(l, _)| l.code.as_str()),
+                    Some("3.5.a")
+                );
+                assert_eq!(k.text.map(|l| l.text.as_str()), Some("Việc"));
+                assert_eq!(k.cells.coordinating.len(), 1);
+            }
+            other => panic!("unexpected rows: {other:?}"),
+        }
+    }
+}

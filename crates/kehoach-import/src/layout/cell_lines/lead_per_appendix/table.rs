@@ -56,7 +56,7 @@ pub fn read_table(ctx: &mut Ctx, app: &Appendix, book: &mut TargetBook, free: &m
                 match group.target.as_deref() {
                     Some(code) => {
                         push_unique(&mut filed, code);
-                        if let Err(task) = book.push_task(code, &app.number, task) {
+                        if let Some(task) = book.push_task(code, &app.number, task) {
                             unplaced(ctx, app, free, task);
                         }
                     }

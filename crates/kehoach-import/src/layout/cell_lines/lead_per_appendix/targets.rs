@@ -16,6 +16,8 @@ pub struct TargetBook {
     index: HashMap<String, (usize, usize)>,
     /// Appendices whose tasks each target holds, for the shared-target report.
     appendices: HashMap<String, BTreeSet<String>>,
+    /// Targets whose text was borrowed from the row they sit under.
+    borrowed: BTreeSet<String>,
 }
 
 impl TargetBook {
@@ -43,6 +45,9 @@ impl TargetBook {
                 );
             }
             return;
+        }
+        if !own_text {
+            self.borrowed.insert(code.code.clone());
         }
         let g = self.goal_index(&code.goal, line);
         let goal = &mut self.goals[g];
@@ -81,16 +86,25 @@ impl TargetBook {
         self.goals.len() - 1
     }
 
-    pub fn push_task(&mut self, target: &str, appendix: &str, task: Task) -> Result<(), Task> {
+    /// Files a task; its lead, the appendix's, is a lead of the target too
+    /// (each appendix's intro assigns its targets to its lead as a whole).
+    /// The task is given back when no such target is known.
+    pub fn push_task(&mut self, target: &str, appendix: &str, task: Task) -> Option<Task> {
         let Some(&(g, t)) = self.index.get(target) else {
-            return Err(task);
+            return Some(task);
         };
-        self.goals[g].targets[t].tasks.push(task);
+        let target_entry = &mut self.goals[g].targets[t];
+        for name in &task.lead {
+            if !target_entry.lead.contains(name) {
+                target_entry.lead.push(name.clone());
+            }
+        }
+        target_entry.tasks.push(task);
         self.appendices
             .entry(target.to_string())
             .or_default()
             .insert(appendix.to_string());
-        Ok(())
+        None
     }
 
     /// One info per target whose tasks come from several appendices.
@@ -115,7 +129,20 @@ impl TargetBook {
         }
     }
 
-    pub fn into_goals(self) -> Vec<Goal> {
+    /// The goals, each sub-target without a statement of its own taking its
+    /// parent's statement where the parent is printed somewhere.
+    pub fn into_goals(mut self) -> Vec<Goal> {
+        for code in &self.borrowed {
+            let parent_text = self
+                .index
+                .get(code)
+                .and_then(|&(g, t)| self.goals[g].targets[t].parent.as_ref())
+                .and_then(|p| self.index.get(p))
+                .map(|&(g, t)| self.goals[g].targets[t].text.clone());
+            if let (Some(text), Some(&(g, t))) = (parent_text, self.index.get(code)) {
+                self.goals[g].targets[t].text = text;
+            }
+        }
         self.goals
     }
 }

@@ -174,6 +174,20 @@ fn coordinating_and_period_after_inheritance() {
     coordinating.sort();
     assert_eq!(coordinating, NO_COORDINATING);
     assert_eq!(diag_lines("no-period"), NO_PERIOD);
+    // Rows printing their own cells (the notes' count: 155 both, 77 only
+    // coordinating, 44 only period, 264 neither).
+    let own = |t: &Task, f: InheritedField, value: bool| value && !t.inherited.contains(&f);
+    let mut counts = [0; 4];
+    for t in tasks() {
+        let c = own(
+            t,
+            InheritedField::Coordinating,
+            t.coordinating_raw.is_some(),
+        );
+        let p = own(t, InheritedField::Period, t.period.is_some());
+        counts[usize::from(c) * 2 + usize::from(p)] += 1;
+    }
+    assert_eq!(counts, [264, 44, 77, 155]);
     let inherited = |f: InheritedField| tasks().iter().filter(|t| t.inherited.contains(&f)).count();
     assert_eq!(inherited(InheritedField::Lead), 0);
     assert!(inherited(InheritedField::Coordinating) > 250);

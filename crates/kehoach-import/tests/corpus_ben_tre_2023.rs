@@ -296,7 +296,7 @@ fn hand_checked_tasks() {
         .lead_raw
         .as_deref()
         .is_some_and(|r| r.starts_with("Ngân hàng Nhà nước Chi nhánh Bến Tre chỉ đạo")));
-    assert_eq!(bank.lead, vec!["Ngân hàng Nhà nước Chi nhánh Bến Tre"]);
+    assert_eq!(bank.lead, vec!["Ngân hàng Nhà nước chi nhánh tỉnh"]);
 
     let trade = task_at(&imp, 344);
     assert_eq!(

@@ -13,7 +13,22 @@ pub fn alias_key(name: &str) -> String {
             _ => out.push(' '),
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    out.split_whitespace()
+        .map(expand_abbreviation)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Abbreviated words that stand for whole words in names ("Công an TP",
+/// "Tòa án ND thành phố", "chính trị - XH"); expanded in every key alike.
+fn expand_abbreviation(word: &str) -> &str {
+    match word {
+        "tp" => "thanh pho",
+        "nd" => "nhan dan",
+        "xh" => "xa hoi",
+        "ubnd" => "uy ban nhan dan",
+        other => other,
+    }
 }
 
 #[cfg(test)]
@@ -22,7 +37,8 @@ mod tests {
 
     #[test]
     fn keys_ignore_spelling_noise() {
-        assert_eq!(alias_key("Sở LĐ,TB&XH"), "so ld tb va xh");
+        assert_eq!(alias_key("Sở LĐ,TB&XH"), "so ld tb va xa hoi");
+        assert_eq!(alias_key("Công an TP"), "cong an thanh pho");
         assert_eq!(alias_key("KH& ĐT"), alias_key("KH&ĐT"));
         assert_eq!(
             alias_key("Sở Lao động- Thương binh và Xã hội"),

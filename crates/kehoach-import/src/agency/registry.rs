@@ -44,6 +44,7 @@ pub static ENTRIES: &[Entry] = &[
     dept(
         "Sở Kế hoạch và Đầu tư",
         &[
+            "Kế hoạch và ĐT",
             "Kế hoạch và Đầu tư",
             "KH&ĐT",
             "KHĐT",
@@ -69,6 +70,8 @@ pub static ENTRIES: &[Entry] = &[
     dept(
         "Sở Nông nghiệp và Phát triển nông thôn",
         &[
+            "Nông nghiệp và PTNT",
+            "Nông nghiệp và Phát triển nông thông",
             "Nông nghiệp và Phát triển nông thôn",
             "NN&PTNT",
             "NNPTNT",
@@ -77,7 +80,13 @@ pub static ENTRIES: &[Entry] = &[
     ),
     dept(
         "Sở Tài nguyên và Môi trường",
-        &["Tài nguyên và Môi trường", "TN&MT", "TNMT", "TN và MT"],
+        &[
+            "Tài nguyên và MT",
+            "Tài nguyên và Môi trường",
+            "TN&MT",
+            "TNMT",
+            "TN và MT",
+        ],
     ),
     dept(
         "Sở Giáo dục và Đào tạo",
@@ -91,7 +100,13 @@ pub static ENTRIES: &[Entry] = &[
     ),
     dept(
         "Sở Thông tin và Truyền thông",
-        &["Thông tin và Truyền thông", "TT&TT", "TTTT", "TT và TT"],
+        &[
+            "Thông tin truyền thông",
+            "Thông tin và Truyền thông",
+            "TT&TT",
+            "TTTT",
+            "TT và TT",
+        ],
     ),
     dept(
         "Sở Khoa học và Công nghệ",
@@ -100,6 +115,7 @@ pub static ENTRIES: &[Entry] = &[
     dept(
         "Sở Giao thông vận tải",
         &[
+            "Giao thông",
             "Giao thông vận tải",
             "Giao thông - Vận tải",
             "GTVT",
@@ -131,6 +147,8 @@ pub static ENTRIES: &[Entry] = &[
     dept(
         "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
         &[
+            "Mặt trận Tổ quốc",
+            "Ủy ban Mặt trận Tổ quốc",
             "Mặt trận Tổ quốc Việt Nam tỉnh",
             "Mặt trận Tổ quốc Việt Nam",
             "Ủy ban Mặt trận Tổ quốc Việt Nam",
@@ -150,6 +168,7 @@ pub static ENTRIES: &[Entry] = &[
     dept(
         "Hội Liên hiệp Phụ nữ tỉnh",
         &[
+            "Hội Liên hiệp Phụ nữ Việt Nam",
             "Liên hiệp Phụ nữ tỉnh",
             "Hội LHPN tỉnh",
             "Hội LHPN",
@@ -158,10 +177,20 @@ pub static ENTRIES: &[Entry] = &[
             "Liên hiệp Phụ nữ",
         ],
     ),
-    dept("Tỉnh đoàn", &["Tỉnh Đoàn Thanh niên", "Đoàn Thanh niên"]),
+    dept(
+        "Tỉnh đoàn",
+        &[
+            "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+            "Đoàn Thanh niên Cộng sản",
+            "Thành đoàn",
+            "Tỉnh Đoàn Thanh niên",
+            "Đoàn Thanh niên",
+        ],
+    ),
     dept(
         "Ngân hàng Nhà nước chi nhánh tỉnh",
         &[
+            "Ngân hàng Nhà nước Việt Nam",
             "Ngân hàng Nhà nước",
             "NHNN tỉnh",
             "NHNN chi nhánh",
@@ -187,6 +216,8 @@ pub static ENTRIES: &[Entry] = &[
     dept(
         "Đài Phát thanh và Truyền hình tỉnh",
         &[
+            "Đài Truyền hình",
+            "Đài phát thanh và truyền hình",
             "Đài PTTH tỉnh",
             "Đài Phát thanh truyền hình tỉnh",
             "Đài PTTH",
@@ -201,6 +232,8 @@ pub static ENTRIES: &[Entry] = &[
         &["Cục Thi hành án tỉnh", "Cục Thi hành án"],
     ),
     dept("Báo Đồng Khởi", &["Báo Đồng Khi"]),
+    dept("Báo Hải Phòng", &[]),
+    dept("Báo Quảng Ninh", &[]),
     dept("Ban Điều phối Dự án AMD", &[]),
     dept(
         "Ban Chỉ đạo ứng phó với biến đổi khí hậu tỉnh",
@@ -223,6 +256,147 @@ pub static ENTRIES: &[Entry] = &[
     dept("Hiệp hội Du lịch tỉnh", &["Hiệp hội du lịch"]),
     dept("Hiệp hội Doanh nghiệp tỉnh", &["Hiệp hội doanh nghiệp"]),
     dept("Sở Du lịch", &["Du lịch"]),
+    dept(
+        "Sở Văn hóa và Thể thao",
+        &[
+            "Văn hóa và Thể thao",
+            "Sở Văn hóaThể thao",
+            "Văn hóaThể thao",
+        ],
+    ),
+    dept("Bộ Xây dựng", &[]),
+    dept("Liên đoàn Lao động tỉnh", &["Liên đoàn Lao động"]),
+    dept(
+        "Phòng Thương mại và Công nghiệp Việt Nam chi nhánh",
+        &[
+            "Phòng Thương mại và Công nghiệp Việt Nam",
+            "VCCI",
+            "VCCI tại",
+            "Văn phòng VCCI tại",
+        ],
+    ),
+    dept(
+        "Liên minh Hợp tác xã tỉnh",
+        &[
+            "Liên minh HTX và DN",
+            "Liên minh Hợp tác xã",
+            "Liên minh HTX",
+        ],
+    ),
+    dept("Ban An toàn giao thông tỉnh", &["Ban An toàn giao thông"]),
+    dept(
+        "Ban Quản lý Khu kinh tế",
+        &["Ban quản lý Khu Kinh tế HP", "Ban Quản lý Khu kinh tế tỉnh"],
+    ),
+    dept(
+        "Đài Khí tượng Thủy văn khu vực Đông Bắc",
+        &["Đài Khí tượng thủy văn Đông Bắc"],
+    ),
+    dept(
+        "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh",
+        &[
+            "Liên hiệp các hội Khoa học và Kỹ thuật",
+            "Liên hiệp hội khoa học kỹ thuật",
+            "Liên hiệp hội khoa học",
+        ],
+    ),
+    dept("Đoàn Luật sư tỉnh", &["Đoàn Luật sư"]),
+    dept(
+        "Ban Xây dựng nông thôn mới tỉnh",
+        &["Ban Xây dựng nông thôn mới"],
+    ),
+    dept(
+        "Trung tâm Chăm sóc sức khỏe sinh sản",
+        &[
+            "TT Chăm sóc sức khỏe sinh sản",
+            "Trung tâm chăm sóc sực khỏe sinh sản",
+        ],
+    ),
+    dept(
+        "Trung tâm Truyền thông - Giáo dục sức khỏe",
+        &[
+            "Trung tâm truyền thông giáo dục sức khỏe",
+            "Trung tâm truyền thông GDSK",
+        ],
+    ),
+    dept(
+        "Chi cục Dân số - Kế hoạch hóa gia đình",
+        &["Chi cục Dân số - KHHGĐ"],
+    ),
+    dept(
+        "Trung tâm Dân số - Kế hoạch hóa gia đình",
+        &["Trung tâm Dân số -KHHGĐ", "Trung tâm Dân số - KHHGĐ"],
+    ),
+    dept(
+        "Trung tâm Phòng, chống HIV/AIDS",
+        &["Trung tâm phòng chống HIV/AIDS"],
+    ),
+    dept("Trung tâm Y tế dự phòng", &[]),
+    dept("Bệnh viện Phụ sản", &[]),
+    dept("Công ty Điện lực", &["Công ty TNHH MTV Điện lực"]),
+    dept("Trung tâm Tiết kiệm năng lượng và sản xuất sạch hơn", &[]),
+    group("Các bệnh viện", &[]),
+    group("Các đơn vị y tế", &[]),
+    group("Các cơ sở giáo dục nghề nghiệp", &[]),
+    group(
+        "Các cơ quan báo chí",
+        &[
+            "Báo đài, truyền hình",
+            "các cơ quan thông tin đại chúng của tỉnh",
+            "các cơ quan thông tin đại chúng",
+            "Báo, Đài",
+            "các cơ quan báo chí",
+        ],
+    ),
+    group(
+        "Các tổ chức xã hội - nghề nghiệp",
+        &[
+            "tổ chức xã hội - nghề nghiệp",
+            "tchức xã hội - nghề nghiệp",
+            "các tổ chức xã hội nghề nghiệp",
+        ],
+    ),
+    group(
+        "Khối Mặt trận Tổ quốc và các tổ chức chính trị - xã hội tỉnh",
+        &[
+            "Khối cơ quan MTTQ và các tổ chức chính trị - xã hội",
+            "Cơ quan Khối Mặt trận tổ quốc và các tổ chức chính trị - xã hội tỉnh",
+            "Cơ quan Khối MTTQ và các tổ chức chính trị - xã hội tỉnh",
+            "Khối các cơ quan MTTQ và tổ chức chính trị -xã hội tỉnh",
+            "Cơ quan khối MTTQ và các đoàn thể tỉnh",
+            "Cơ quan khối MTTQ và các đoàn thể",
+            "Ủy ban MTTQ và các đoàn thể",
+            "Ủy ban MTTQ và các tổ chức chính trị- đoàn thể tỉnh",
+        ],
+    ),
+    group(
+        "Ủy ban nhân dân cấp xã",
+        &[
+            "UBND cấp xã",
+            "UBND các xã/phường/thị trấn",
+            "UBND các xã, phường, thị trấn",
+            "Ủy ban nhân dân các xã, phường, thị trấn",
+        ],
+    ),
+    group(
+        "Ủy ban nhân dân các cấp",
+        &["UBND các quận, huyện, xã, phường, thị trấn", "UBND các cấp"],
+    ),
+    group(
+        "Công an cấp huyện",
+        &[
+            "Công an các quận/huyện",
+            "Công an các quận, huyện",
+            "Công an các huyện",
+        ],
+    ),
+    group(
+        "Tòa án nhân dân cấp huyện",
+        &[
+            "Tòa án nhân dân các quận/huyện",
+            "Tòa án nhân dân các quận, huyện",
+        ],
+    ),
     dept(
         "Ban Quản lý các khu công nghiệp",
         &["Ban Quản lý các KCN", "BQL các KCN"],
@@ -257,14 +431,28 @@ pub static ENTRIES: &[Entry] = &[
             "Văn phòng Điều phối NTM mới",
         ],
     ),
-    dept("Tòa án nhân dân tỉnh", &["Tòa án", "TAND tỉnh"]),
+    dept(
+        "Tòa án nhân dân tỉnh",
+        &["Tòa án nhân dân", "Tòa án", "TAND tỉnh"],
+    ),
     dept(
         "Viện Kiểm sát nhân dân tỉnh",
-        &["VKSND tỉnh", "VKSND", "Viện KSND tỉnh", "Viện Kiểm sát"],
+        &[
+            "Viện Kiểm sát nhân dân",
+            "VKSND tỉnh",
+            "VKSND",
+            "Viện KSND tỉnh",
+            "Viện Kiểm sát",
+        ],
     ),
     dept(
         "Bộ Chỉ huy Quân sự tỉnh",
-        &["BCHQS tỉnh", "Bộ Chỉ huy quân sự", "BCHQS"],
+        &[
+            "Bộ Chỉ quân sự",
+            "BCHQS tỉnh",
+            "Bộ Chỉ huy quân sự",
+            "BCHQS",
+        ],
     ),
     dept(
         "Bộ Chỉ huy Bộ đội Biên phòng tỉnh",
@@ -278,6 +466,12 @@ pub static ENTRIES: &[Entry] = &[
     group(
         "Ủy ban nhân dân cấp huyện",
         &[
+            "UBND các quận, huyện có liên quan",
+            "UBND các huyện, quận",
+            "UBND các quận huyện",
+            "UBND quận, huyện",
+            "UBND các quận, huyện liên quan",
+            "UBND các huyện, thị xã, thành phố thuộc tỉnh",
             "UBND các huyện, thành phố",
             "UBND các huyện, thị xã, thành phố",
             "UBND các quận, huyện",
@@ -317,6 +511,11 @@ pub static ENTRIES: &[Entry] = &[
     group(
         "Các tổ chức chính trị - xã hội",
         &[
+            "các tổ chức thành viên",
+            "Các tổ chức thành viên của Mặt trận",
+            "tổ chức chính trị - xã hội",
+            "tổ chức chính trị xã hội có liên quan",
+            "đoàn thể và tổ chức xã hội",
             "Đoàn thể chính trị - xã hội",
             "Các đoàn thể chính trị - xã hội",
             "các tổ chức chính trị-xã hội",
@@ -333,6 +532,11 @@ pub static ENTRIES: &[Entry] = &[
     group(
         "Các đơn vị liên quan",
         &[
+            "tổ chức có liên quan",
+            "các tổ chức có liên quan",
+            "đơn vị có liên quan",
+            "đơn vị liên quan",
+            "các đơn vị liên quan khác",
             "các đơn vị có liên quan",
             "Các cơ quan, đơn vị liên quan",
             "các cơ quan, đơn vị có liên quan",

@@ -11,8 +11,8 @@ use regex::Regex;
 
 use super::Registry;
 
-/// The most pieces one name can be cut into ("UBND các huyện, thị xã, thành phố" is 3).
-const MAX_JOIN: usize = 4;
+/// The most pieces one name can be cut into ("UBND các quận, huyện, xã, phường, thị trấn" is 5).
+const MAX_JOIN: usize = 6;
 
 /// The names listed in one cell, as printed (trimmed).
 pub fn split_cell(registry: &Registry, cell: &str) -> Vec<String> {

@@ -146,7 +146,7 @@ fn build_plan(source: &SourceText, mut diags: diagnostics::Diagnostics) -> Plan 
         );
     }
     let agencies = agencies.into_agencies();
-    Plan {
+    let mut plan = Plan {
         document,
         plan: header,
         goals: body.goals,
@@ -155,5 +155,7 @@ fn build_plan(source: &SourceText, mut diags: diagnostics::Diagnostics) -> Plan 
         reporting,
         agencies,
         diagnostics: diags.into_vec(),
-    }
+    };
+    agency::localise(&mut plan);
+    plan
 }

@@ -5,11 +5,13 @@
 
 mod book;
 mod key;
+mod level;
 mod places;
 pub mod registry;
 mod split;
 
 pub use book::AgencyBook;
 pub use key::alias_key;
+pub use level::localise;
 pub use registry::{Entry, Registry};
 pub use split::split_cell;

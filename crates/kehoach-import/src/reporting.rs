@@ -315,16 +315,7 @@ fn flush(out: &mut Vec<Sentence>, para: &mut String, line: usize, heading: Optio
 /// Folds character for character (đ → d, diacritics dropped, lowercase), so
 /// that positions in the folded text map back by character count.
 fn fold_same_length(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            let f = kehoach_vi::fold(&c.to_string());
-            let mut it = f.chars();
-            match (it.next(), it.next()) {
-                (Some(one), None) => one,
-                _ => c,
-            }
-        })
-        .collect()
+    s.chars().map(kehoach_vi::fold_char).collect()
 }
 
 fn is_list_item(t: &str) -> bool {

@@ -1,20 +1,38 @@
 //! Folding for matching: "Kế hoạch và Đầu tư" and "ke hoach va dau tu" are the
 //! same key. Used for search, agency aliases and heading detection.
 
-use unicode_normalization::UnicodeNormalization;
-
 /// Lowercase, strip diacritics, and map đ/Đ to d (đ is a letter of its own,
 /// not d with a mark, so decomposition alone leaves it).
 pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.nfd() {
-        match ch {
-            'đ' | 'Đ' => out.push('d'),
-            c if is_combining_mark(c) => {}
-            c => out.extend(c.to_lowercase()),
-        }
+    s.chars()
+        .filter(|&c| !is_combining_mark(c))
+        .map(fold_char)
+        .collect()
+}
+
+/// One character folded to one: the base letter, lowercase ("Ệ" → 'e',
+/// "đ" → 'd'). Positions in a string folded this way match the original's
+/// character for character.
+pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
     }
-    out
+    if matches!(c, 'đ' | 'Đ') {
+        return 'd';
+    }
+    let mut base = c;
+    let mut first = true;
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if first {
+            base = d;
+            first = false;
+        }
+    });
+    let mut lower = base.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(one), None) => one,
+        _ => base,
+    }
 }
 
 fn is_combining_mark(c: char) -> bool {
@@ -30,5 +48,7 @@ mod tests {
         assert_eq!(fold("Kế hoạch và Đầu tư"), "ke hoach va dau tu");
         assert_eq!(fold("nước sạch"), "nuoc sach");
         assert_eq!(fold("ĐỒNG"), "dong");
+        let per_char: String = "Kế hoạch Đầu tư".chars().map(super::fold_char).collect();
+        assert_eq!(per_char, "ke hoach dau tu");
     }
 }

@@ -8,6 +8,6 @@ pub mod fold;
 pub mod normalize;
 pub mod number;
 
-pub use fold::fold;
+pub use fold::{fold, fold_char};
 pub use normalize::{clean_line, nfc};
 pub use number::parse_number;

@@ -3,8 +3,12 @@
 use unicode_normalization::UnicodeNormalization;
 
 /// NFC: portals mix precomposed and combining forms of the same letter.
+/// Most text already is NFC; the quick check spares rebuilding it.
 pub fn nfc(s: &str) -> String {
-    s.nfc().collect()
+    match unicode_normalization::is_nfc_quick(s.chars()) {
+        unicode_normalization::IsNormalized::Yes => s.to_string(),
+        _ => s.nfc().collect(),
+    }
 }
 
 /// A line as a reader of the printed page sees it: no-break spaces and other

@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use kehoach_model::{Agency, AgencyKind};
 
-use super::{split_cell, Registry};
+use super::{split_cell, Entry, Registry};
 use crate::diagnostics::Diagnostics;
 
 #[derive(Debug)]
@@ -14,6 +14,9 @@ pub struct AgencyBook {
     agencies: Vec<(String, AgencyKind, BTreeSet<String>)>,
     index: HashMap<String, usize>,
     reported_unknown: BTreeSet<String>,
+    /// Merged cells repeat the same text row after row: each distinct cell
+    /// is cut and looked up once.
+    resolved_cells: HashMap<String, Vec<(String, Option<&'static Entry>)>>,
 }
 
 impl AgencyBook {
@@ -23,6 +26,7 @@ impl AgencyBook {
             agencies: Vec::new(),
             index: HashMap::new(),
             reported_unknown: BTreeSet::new(),
+            resolved_cells: HashMap::new(),
         }
     }
 
@@ -35,8 +39,22 @@ impl AgencyBook {
     /// reported once per spelling as `unknown-agency`.
     pub fn resolve(&mut self, cell: &str, line: usize, diags: &mut Diagnostics) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        for raw in split_cell(self.registry, cell) {
-            let (name, kind) = match self.registry.lookup(&raw) {
+        let registry = self.registry;
+        let members = self
+            .resolved_cells
+            .entry(cell.to_string())
+            .or_insert_with(|| {
+                split_cell(registry, cell)
+                    .into_iter()
+                    .map(|raw| {
+                        let entry = registry.lookup(&raw);
+                        (raw, entry)
+                    })
+                    .collect()
+            })
+            .clone();
+        for (raw, entry) in members {
+            let (name, kind) = match entry {
                 Some(entry) => (entry.name.to_string(), entry.kind),
                 None => {
                     if self.reported_unknown.insert(raw.clone()) {

@@ -8,7 +8,7 @@
 //! province uses it, without the province's own name.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use kehoach_model::AgencyKind;
 
@@ -555,7 +555,13 @@ pub struct Registry {
     /// A key word with one character deleted → the key words it came from.
     by_deletion: HashMap<String, Vec<String>>,
     vocabulary: HashSet<String>,
+    /// Lookups are pure and documents repeat names endlessly: answers are
+    /// remembered, up to MEMO_LIMIT names.
+    memo: Mutex<HashMap<String, Option<&'static Entry>>>,
 }
+
+/// Names remembered by one registry at most (bounded for hostile input).
+const MEMO_LIMIT: usize = 100_000;
 
 /// Words a cell may add after a name that do not change which agency it is.
 const LEVEL_SUFFIXES: &[&str] = &[" tinh", " thanh pho", " cac cap", " chi nhanh"];
@@ -598,11 +604,25 @@ impl Registry {
             by_key,
             by_deletion,
             vocabulary,
+            memo: Mutex::new(HashMap::new()),
         }
     }
 
     /// The entry a single name (not a list) refers to, if known.
     pub fn lookup(&self, name: &str) -> Option<&'static Entry> {
+        if let Some(known) = self.memo.lock().ok().and_then(|m| m.get(name).copied()) {
+            return known;
+        }
+        let found = self.lookup_uncached(name);
+        if let Ok(mut memo) = self.memo.lock() {
+            if memo.len() < MEMO_LIMIT {
+                memo.insert(name.to_string(), found);
+            }
+        }
+        found
+    }
+
+    fn lookup_uncached(&self, name: &str) -> Option<&'static Entry> {
         let key = alias_key(name);
         if key.is_empty() {
             return None;

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: formatting, lints, then every test of
+# the workspace on the real corpus (../shared/corpus or $KEHOACH_CORPUS).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -z "${KEHOACH_CORPUS:-}" ] && [ ! -d ../shared/corpus ]; then
+    echo "test.sh: the corpus is missing: put shared/ beside the project or set KEHOACH_CORPUS" >&2
+    exit 2
+fi
+
+echo "== cargo fmt --check"
+cargo fmt --all -- --check
+
+echo "== cargo clippy --all-targets -D warnings"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+echo "== tests"
+if cargo nextest --version >/dev/null 2>&1; then
+    cargo nextest run --workspace --locked --no-fail-fast
+else
+    cargo test --workspace --locked --no-fail-fast
+fi

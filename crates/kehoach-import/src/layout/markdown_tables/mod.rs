@@ -1,0 +1,137 @@
+//! Markdown tables with HTML fragments, split at page breaks (Kiên Giang
+//! 2018): a task table "Nhiệm vụ | Phân công trách nhiệm" holding goals,
+//! targets, tasks and assignments, and an indicator table "Mục tiêu | Đơn
+//! vị chịu trách nhiệm báo cáo | Chỉ tiêu | Đơn vị tính | years".
+//!
+//! Tables are recognised by their header cells, never by line positions, so
+//! a Word or Excel copy of the same tables (rendered as pipe lines by the
+//! readers) imports to the same plan.
+
+mod headings;
+mod indicators;
+mod reconcile;
+mod segments;
+mod table;
+mod tasks;
+
+use kehoach_model::{Goal, Target};
+
+use super::Body;
+use crate::Ctx;
+use table::{continues_text, read_tables, Join, Table};
+use tasks::{block_task, TaskTable};
+
+pub use table::{is_separator, split_cells, strip_html};
+
+pub fn parse(ctx: &mut Ctx) -> Body {
+    let registry = ctx.agencies.registry();
+    // A name cut by the page ("Sở Công" | "Thương") is a known name once joined.
+    let continues = |prev: &str, next: &str| {
+        continues_text(prev, next) || {
+            let tail = prev.rsplit([',', ';', ':']).next().unwrap_or("").trim();
+            let head = next.split([',', ';']).next().unwrap_or("").trim();
+            !tail.is_empty()
+                && registry.lookup(tail).is_none()
+                && registry.lookup(&format!("{tail} {head}")).is_some()
+        }
+    };
+    let task_tables: Vec<Table> = read_tables(ctx.src, Join::WholeRow, &continues)
+        .into_iter()
+        .filter(is_task_table)
+        .collect();
+    let indicator_tables: Vec<Table> = read_tables(ctx.src, Join::CellWise, &continues_text)
+        .into_iter()
+        .filter(indicators::is_indicator_table)
+        .collect();
+
+    let mut tasks = TaskTable::default();
+    for t in &task_tables {
+        let responsibility = t.column("phan cong").unwrap_or(1);
+        let part = tasks::read_task_table(ctx, t, responsibility);
+        append(&mut tasks, part);
+    }
+    let mut indicator_list = Vec::new();
+    let mut indicator_targets = Vec::new();
+    for t in &indicator_tables {
+        let part = indicators::read_indicator_table(ctx, t);
+        indicator_list.extend(part.indicators);
+        indicator_targets.extend(part.targets);
+    }
+    reconcile::recover_missing_targets(ctx, &mut tasks, &indicator_targets);
+    let goals = build_goals(ctx, &tasks);
+    reconcile::report_conflicting_leads(ctx, &goals, &indicator_targets);
+    let free = tasks
+        .blocks
+        .iter()
+        .filter(|b| b.target.is_none())
+        .map(|b| block_task(ctx, b, None))
+        .collect();
+    Body {
+        goals,
+        tasks: free,
+        indicators: indicator_list,
+    }
+}
+
+fn is_task_table(t: &Table) -> bool {
+    t.column("nhiem vu").is_some() && t.column("phan cong").is_some()
+}
+
+/// Appends a second task table's drafts, shifting its indices.
+fn append(into: &mut TaskTable, part: TaskTable) {
+    let goal_base = into.goals.len();
+    let target_base = into.targets.len();
+    into.goals.extend(part.goals);
+    into.targets.extend(part.targets.into_iter().map(|mut t| {
+        t.goal += goal_base;
+        t
+    }));
+    into.blocks.extend(part.blocks.into_iter().map(|mut b| {
+        b.target = b.target.map(|t| t + target_base);
+        b
+    }));
+}
+
+fn build_goals(ctx: &mut Ctx, tasks: &TaskTable) -> Vec<Goal> {
+    let mut goals: Vec<Goal> = tasks
+        .goals
+        .iter()
+        .map(|g| Goal {
+            code: g.code.clone(),
+            title: g.title.clone(),
+            line: g.line,
+            targets: Vec::new(),
+        })
+        .collect();
+    for (ti, t) in tasks.targets.iter().enumerate() {
+        let own_tasks = tasks
+            .blocks
+            .iter()
+            .filter(|b| b.target == Some(ti))
+            .map(|b| block_task(ctx, b, Some(&t.code)))
+            .collect();
+        let resolve = |ctx: &mut Ctx, raw: &Option<String>| match raw {
+            Some(raw) => {
+                let clean = tasks::clean_agency_text(ctx, raw, t.lead_line);
+                ctx.agencies.resolve(&clean, t.lead_line, ctx.diags)
+            }
+            None => Vec::new(),
+        };
+        let lead = resolve(ctx, &t.lead_raw);
+        let coordinating = resolve(ctx, &t.coordinating_raw);
+        let target = Target {
+            code: t.code.clone(),
+            parent: None,
+            text: t.text.clone(),
+            class: t.class,
+            line: t.line,
+            tasks: own_tasks,
+            lead,
+            coordinating,
+        };
+        if let Some(goal) = goals.get_mut(t.goal) {
+            goal.targets.push(target);
+        }
+    }
+    goals
+}

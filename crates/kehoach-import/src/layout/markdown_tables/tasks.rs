@@ -1,0 +1,380 @@
+//! The task table (Nhiệm vụ | Phân công trách nhiệm): goals, targets, and
+//! their tasks with lead and coordinating agencies.
+//!
+//! One task is one assignment unit of the printed table: the text of a
+//! lettered sub-target ("a.", "b.") or, where a target has no letters, the
+//! run of task text between two assignments. Its bullets stay lines of the
+//! task's text: the table assigns agencies to the block, never to a bullet.
+//!
+//! The cells are read as one stream of pieces (see `segments`), because a
+//! printed row often holds the end of one target and the start of the next:
+//! an assignment goes to the task blocks still waiting for one in the
+//! current target, or started in the same row; several "Chủ trì:" blocks in
+//! one cell are dealt out in order.
+
+use kehoach_model::{InheritedField, TargetClass, Task};
+
+use super::headings::TargetHeading;
+use super::segments::{bullet_lines, cell_pieces, Piece};
+use super::table::{Row, Table};
+use crate::Ctx;
+
+#[derive(Debug, Clone)]
+pub struct GoalDraft {
+    pub code: String,
+    pub title: String,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct TargetDraft {
+    pub goal: usize,
+    pub code: String,
+    pub running: Option<u32>,
+    pub text: String,
+    pub class: Option<TargetClass>,
+    pub line: usize,
+    pub lead_raw: Option<String>,
+    pub coordinating_raw: Option<String>,
+    pub lead_line: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Block {
+    pub target: Option<usize>,
+    pub letter: Option<String>,
+    pub lines: Vec<String>,
+    pub line: usize,
+    pub row: usize,
+    pub lead_raw: Option<String>,
+    pub coordinating_raw: Option<String>,
+    /// Line of the assignment, for resolving agencies.
+    pub assign_line: usize,
+    pub inherited: Vec<InheritedField>,
+}
+
+impl Block {
+    fn has_lead(&self) -> bool {
+        self.lead_raw.is_some()
+    }
+}
+
+/// What the task table holds, before agencies are resolved.
+#[derive(Debug, Default)]
+pub struct TaskTable {
+    pub goals: Vec<GoalDraft>,
+    pub targets: Vec<TargetDraft>,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Default)]
+struct Reader {
+    out: TaskTable,
+    target: Option<usize>,
+    /// The block text is appended to, until a boundary closes it.
+    open: Option<usize>,
+    letter: Option<String>,
+    /// No letter, heading or text read yet in the current row.
+    row_fresh: bool,
+}
+
+/// Reads the task table. `responsibility` is the column of the assignments.
+pub fn read_task_table(ctx: &mut Ctx, table: &Table, responsibility: usize) -> TaskTable {
+    let registry = ctx.agencies.registry();
+    let is_agency = |text: &str| {
+        let first = text.split([',', ';']).next().unwrap_or("");
+        registry.lookup(first).is_some()
+    };
+    let mut r = Reader::default();
+    for (row_idx, row) in table.rows.iter().enumerate() {
+        if !row.joined.is_empty() {
+            ctx.diags.info(
+                "continued-row",
+                format!(
+                    "row cut by a page break: line(s) {} joined to the row at line {}",
+                    join_lines(&row.joined),
+                    row.line
+                ),
+                Some(row.line),
+            );
+        }
+        r.row_fresh = true;
+        for (col, cell) in row.cells.iter().enumerate() {
+            for piece in cell_pieces(cell, col >= responsibility, &is_agency) {
+                r.piece(ctx, piece, row, row_idx);
+            }
+        }
+    }
+    r.out
+}
+
+fn join_lines(lines: &[usize]) -> String {
+    lines
+        .iter()
+        .map(usize::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Reader {
+    fn piece(&mut self, ctx: &mut Ctx, piece: Piece, row: &Row, row_idx: usize) {
+        match piece {
+            Piece::Goal { code, title } => {
+                self.close();
+                self.out.goals.push(GoalDraft {
+                    code,
+                    title,
+                    line: row.line,
+                });
+                self.row_fresh = false;
+            }
+            Piece::Target(h) => {
+                self.close();
+                self.target(h, row.line);
+                self.row_fresh = false;
+            }
+            Piece::Letter(l) => {
+                self.close();
+                self.letter = Some(l);
+                self.row_fresh = false;
+            }
+            Piece::Text(text) => self.text(ctx, &text, row, row_idx),
+            Piece::IndicatorNote(_) => {}
+            Piece::Assign {
+                lead,
+                coordinating,
+                nth,
+                of,
+            } => self.assign(ctx, lead, coordinating, row, row_idx, nth + 1 < of),
+            Piece::Agencies(text) => {
+                ctx.diags.warning(
+                    "orphan-assignment-text",
+                    format!(
+                        "agency names with no \"Chủ trì:\"/\"Phối hợp:\" label (their start may be lost): read as coordinating: \"{}\"",
+                        short(&text)
+                    ),
+                    Some(row.line),
+                );
+                self.assign(ctx, None, Some(text), row, row_idx, false);
+            }
+        }
+    }
+
+    fn close(&mut self) {
+        self.open = None;
+        self.letter = None;
+    }
+
+    fn target(&mut self, h: TargetHeading, line: usize) {
+        if self.out.goals.is_empty() {
+            let goal = h.code.split('.').next().unwrap_or("").to_string();
+            self.out.goals.push(GoalDraft {
+                code: goal,
+                title: String::new(),
+                line,
+            });
+        }
+        self.out.targets.push(TargetDraft {
+            goal: self.out.goals.len() - 1,
+            code: h.code,
+            running: h.running,
+            text: h.statement,
+            class: h.class,
+            line,
+            lead_raw: None,
+            coordinating_raw: None,
+            lead_line: 0,
+        });
+        self.target = Some(self.out.targets.len() - 1);
+    }
+
+    fn text(&mut self, ctx: &mut Ctx, text: &str, row: &Row, row_idx: usize) {
+        let lines = bullet_lines(text);
+        // The first text after a page break, before any heading or letter,
+        // goes on with the block the previous page ended with.
+        if row.starts_fragment && self.row_fresh && self.open.is_none() {
+            if let Some(last) = self.last_block_of_target() {
+                ctx.diags.info(
+                    "continued-row",
+                    format!(
+                        "task text at line {} continues the task of line {} across a page break",
+                        row.line, self.out.blocks[last].line
+                    ),
+                    Some(row.line),
+                );
+                self.out.blocks[last].lines.extend(lines);
+                self.open = Some(last);
+                self.row_fresh = false;
+                return;
+            }
+        }
+        self.row_fresh = false;
+        match self.open {
+            Some(i) => self.out.blocks[i].lines.extend(lines),
+            None => {
+                self.out.blocks.push(Block {
+                    target: self.target,
+                    letter: self.letter.take(),
+                    lines,
+                    line: row.line,
+                    row: row_idx,
+                    ..Block::default()
+                });
+                self.open = Some(self.out.blocks.len() - 1);
+            }
+        }
+    }
+
+    fn last_block_of_target(&self) -> Option<usize> {
+        let last = self.out.blocks.len().checked_sub(1)?;
+        (self.out.blocks[last].target == self.target && self.target.is_some()).then_some(last)
+    }
+
+    /// Deals one assignment out: `first_only` when more "Chủ trì:" blocks
+    /// follow in the same cell, each for the next waiting block.
+    fn assign(
+        &mut self,
+        ctx: &mut Ctx,
+        lead: Option<String>,
+        coordinating: Option<String>,
+        row: &Row,
+        row_idx: usize,
+        first_only: bool,
+    ) {
+        self.open = None;
+        self.letter = None;
+        self.row_fresh = false;
+        let waiting: Vec<usize> = self
+            .out
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| !b.has_lead() && (b.target == self.target || b.row == row_idx))
+            .map(|(i, _)| i)
+            .collect();
+        let take = if first_only { 1 } else { waiting.len() };
+        if waiting.is_empty() {
+            self.assign_target(ctx, lead, coordinating, row.line);
+            return;
+        }
+        for (k, &i) in waiting.iter().take(take).enumerate() {
+            let b = &mut self.out.blocks[i];
+            if lead.is_some() {
+                b.lead_raw = lead.clone();
+                if k > 0 {
+                    b.inherited.push(InheritedField::Lead);
+                }
+            }
+            if coordinating.is_some() {
+                b.coordinating_raw = match b.coordinating_raw.take() {
+                    Some(prev) if lead.is_some() => coordinating.clone().map(|c| format!("{prev}, {c}")),
+                    _ => coordinating.clone(),
+                };
+                if k > 0 {
+                    b.inherited.push(InheritedField::Coordinating);
+                }
+            }
+            b.assign_line = row.line;
+        }
+    }
+
+    /// An assignment with no task waiting: it names the agencies of the
+    /// current target as a whole (a heading row with its assignment).
+    fn assign_target(
+        &mut self,
+        ctx: &mut Ctx,
+        lead: Option<String>,
+        coordinating: Option<String>,
+        line: usize,
+    ) {
+        let free = self.target.filter(|&t| {
+            self.out.targets[t].lead_raw.is_none()
+                && !self.out.blocks.iter().any(|b| b.target == Some(t))
+        });
+        match free {
+            Some(t) => {
+                let target = &mut self.out.targets[t];
+                target.lead_raw = lead;
+                target.coordinating_raw = coordinating;
+                target.lead_line = line;
+            }
+            None => ctx.diags.warning(
+                "unplaced-assignment",
+                format!(
+                    "an assignment follows no task waiting for one; not applied: \"{}\"",
+                    short(lead.as_deref().or(coordinating.as_deref()).unwrap_or(""))
+                ),
+                Some(line),
+            ),
+        }
+    }
+}
+
+pub fn short(text: &str) -> String {
+    let mut s: String = text.chars().take(80).collect();
+    if text.chars().count() > 80 {
+        s.push('…');
+    }
+    s
+}
+
+/// A block as a contract task, its agencies resolved.
+pub fn block_task(ctx: &mut Ctx, block: &Block, target_code: Option<&str>) -> Task {
+    let lead_raw = block.lead_raw.as_deref().map(|s| clean_agency_text(ctx, s, block.assign_line));
+    let coordinating_raw = block
+        .coordinating_raw
+        .as_deref()
+        .map(|s| clean_agency_text(ctx, s, block.assign_line));
+    let lead = lead_raw
+        .as_deref()
+        .map(|s| ctx.agencies.resolve(s, block.assign_line, ctx.diags))
+        .unwrap_or_default();
+    let coordinating = coordinating_raw
+        .as_deref()
+        .map(|s| ctx.agencies.resolve(s, block.assign_line, ctx.diags))
+        .unwrap_or_default();
+    Task {
+        code: match (target_code, &block.letter) {
+            (Some(t), Some(l)) => Some(format!("{t}.{l}")),
+            _ => None,
+        },
+        text: block.lines.join("\n"),
+        line: block.line,
+        lead,
+        coordinating,
+        lead_raw,
+        coordinating_raw,
+        period: None,
+        periods: Vec::new(),
+        inherited: block.inherited.clone(),
+    }
+}
+
+/// Removes what is not an agency name from an assignment cell: a stray role
+/// word ("Sở Kế hoạch và Đầu tư chủ trì"), a cited document in parentheses,
+/// doubled separators. Each removal is reported.
+pub fn clean_agency_text(ctx: &mut Ctx, text: &str, line: usize) -> String {
+    let mut out = text.to_string();
+    if out.contains("chủ trì") {
+        out = out.replace("chủ trì", "");
+        ctx.diags.info(
+            "stray-role-word",
+            format!("\"chủ trì\" inside an agency list removed: \"{}\"", short(text)),
+            Some(line),
+        );
+    }
+    if let (Some(open), Some(close)) = (out.find('('), out.find(')')) {
+        if open < close && out[open..close].contains('/') {
+            ctx.diags.info(
+                "citation-in-agency-list",
+                format!("document citation removed from an agency list: \"{}\"", &out[open..=close]),
+                Some(line),
+            );
+            out.replace_range(open..=close, "");
+        }
+    }
+    while out.contains(",,") || out.contains(", ,") {
+        out = out.replace(",,", ",").replace(", ,", ",");
+    }
+    kehoach_vi::clean_line(&out)
+}

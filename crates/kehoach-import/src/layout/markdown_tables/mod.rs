@@ -18,7 +18,7 @@ use kehoach_model::{Goal, Target};
 
 use super::Body;
 use crate::Ctx;
-use table::{continues_text, read_tables, Join, Table};
+use table::{continues_text, read_tables, Table};
 use tasks::{block_task, TaskTable};
 
 pub use table::{is_separator, split_cells, strip_html};
@@ -35,24 +35,24 @@ pub fn parse(ctx: &mut Ctx) -> Body {
                 && registry.lookup(&format!("{tail} {head}")).is_some()
         }
     };
-    let task_tables: Vec<Table> = read_tables(ctx.src, Join::WholeRow, &continues)
-        .into_iter()
-        .filter(is_task_table)
-        .collect();
-    let indicator_tables: Vec<Table> = read_tables(ctx.src, Join::CellWise, &continues_text)
-        .into_iter()
-        .filter(indicators::is_indicator_table)
-        .collect();
+    let tables = read_tables(ctx.src, &continues);
+    let (task_tables, indicator_tables): (Vec<&Table>, Vec<&Table>) = (
+        tables.iter().filter(|t| is_task_table(t)).collect(),
+        tables
+            .iter()
+            .filter(|t| indicators::is_indicator_table(t))
+            .collect(),
+    );
 
     let mut tasks = TaskTable::default();
-    for t in &task_tables {
+    for t in task_tables {
         let responsibility = t.column("phan cong").unwrap_or(1);
         let part = tasks::read_task_table(ctx, t, responsibility);
         append(&mut tasks, part);
     }
     let mut indicator_list = Vec::new();
     let mut indicator_targets = Vec::new();
-    for t in &indicator_tables {
+    for t in indicator_tables {
         let part = indicators::read_indicator_table(ctx, t);
         indicator_list.extend(part.indicators);
         indicator_targets.extend(part.targets);

@@ -52,6 +52,7 @@ pub fn cell_pieces(cell: &str, responsibility: bool, is_agency: &dyn Fn(&str) ->
     for para in cell.split('\n') {
         paragraph_pieces(para.trim(), responsibility, is_agency, &mut pieces);
     }
+    let mut pieces = merge_split_assignments(pieces);
     let count = pieces
         .iter()
         .filter(|p| matches!(p, Piece::Assign { .. }))
@@ -65,6 +66,31 @@ pub fn cell_pieces(cell: &str, responsibility: bool, is_agency: &dyn Fn(&str) ->
         }
     }
     pieces
+}
+
+/// "Chủ trì: X" and "Phối hợp: Y" printed as two paragraphs are one assignment.
+fn merge_split_assignments(pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        if let (
+            Some(Piece::Assign {
+                lead: Some(_),
+                coordinating: slot @ None,
+                ..
+            }),
+            Piece::Assign {
+                lead: None,
+                coordinating: Some(c),
+                ..
+            },
+        ) = (out.last_mut(), &piece)
+        {
+            *slot = Some(c.clone());
+            continue;
+        }
+        out.push(piece);
+    }
+    out
 }
 
 fn paragraph_pieces(
@@ -217,6 +243,8 @@ mod tests {
             }
         );
         assert!(matches!(&p[4], Piece::Assign { nth: 1, of: 2, coordinating: None, .. }));
+        let p = cell_pieces("Chủ trì: Sở Y tế\nPhối hợp: Sở Tài chính", true, &no_agency);
+        assert_eq!(p.len(), 1, "{p:?}");
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub struct Row {
     pub width: usize,
     /// The row is the first one printed after a repeated header (a page break).
     pub starts_fragment: bool,
-    /// Lines of later parts joined into this row (continuations across a page break).
+    /// Lines of rows after a page break whose first paragraphs finished cells of this row.
     pub joined: Vec<usize>,
 }
 
@@ -48,17 +48,6 @@ impl Table {
     }
 }
 
-/// How the first row after a page break is joined to the row before it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Join {
-    /// Any continuing cell makes the whole row one with the row before
-    /// (free-text tables: the row's other cells go on the same printed row).
-    WholeRow,
-    /// Only the continuing cells are joined; the rest of the row, if any,
-    /// stays a row of its own (record tables: a new record may follow).
-    CellWise,
-}
-
 /// One run of consecutive pipe lines.
 struct Fragment {
     header: Option<(usize, Vec<String>)>,
@@ -69,11 +58,7 @@ struct Fragment {
 /// Reads every logical table of `src`. `continues(prev, next)` tells whether
 /// a cell's text `next`, printed first after a page break, continues `prev`
 /// (the cell above it); [`continues_text`] is the usual test.
-pub fn read_tables(
-    src: &SourceText,
-    join: Join,
-    continues: &dyn Fn(&str, &str) -> bool,
-) -> Vec<Table> {
+pub fn read_tables(src: &SourceText, continues: &dyn Fn(&str, &str) -> bool) -> Vec<Table> {
     let mut tables: Vec<Table> = Vec::new();
     for fragment in fragments(src) {
         let width = fragment.width;
@@ -102,7 +87,7 @@ pub fn read_tables(
                 starts_fragment: continuing && i == 0,
                 joined: Vec::new(),
             };
-            push_row(table, row, join, continues);
+            push_row(table, row, continues);
         }
     }
     tables
@@ -129,7 +114,11 @@ fn same_header(a: &[String], b: &[String]) -> bool {
     key(a) == key(b)
 }
 
-fn push_row(table: &mut Table, mut row: Row, join: Join, continues: &dyn Fn(&str, &str) -> bool) {
+/// The first row after a page break may finish paragraphs the page cut:
+/// the first paragraph of each continuing cell goes onto the cell above;
+/// what remains of the row (later paragraphs, other cells) stays a row of
+/// its own, since it may start new content (a heading, a new record).
+fn push_row(table: &mut Table, mut row: Row, continues: &dyn Fn(&str, &str) -> bool) {
     if row.cells.iter().all(|c| c.is_empty()) {
         return;
     }
@@ -137,57 +126,26 @@ fn push_row(table: &mut Table, mut row: Row, join: Join, continues: &dyn Fn(&str
         table.rows.push(row);
         return;
     };
-    let continuing: Vec<bool> = row
-        .cells
-        .iter()
-        .enumerate()
-        .map(|(i, next)| {
-            let above = prev.cells.get(i).map_or("", String::as_str);
-            !next.is_empty() && !above.is_empty() && continues(above, next)
-        })
-        .collect();
-    if !continuing.contains(&true) {
+    let mut joined = false;
+    for (i, next) in row.cells.iter_mut().enumerate() {
+        let Some(above) = prev.cells.get_mut(i) else {
+            continue;
+        };
+        let first = next.split('\n').next().unwrap_or("");
+        if next.is_empty() || above.is_empty() || !continues(above, first) {
+            continue;
+        }
+        above.push(' ');
+        above.push_str(first);
+        let rest = next.split_once('\n').map_or("", |(_, r)| r).to_string();
+        *next = rest;
+        joined = true;
+    }
+    if joined {
+        prev.joined.push(row.line);
+    }
+    if row.cells.iter().any(|c| !c.is_empty()) {
         table.rows.push(row);
-        return;
-    }
-    prev.joined.push(row.line);
-    match join {
-        Join::WholeRow => {
-            for (i, cell) in row.cells.into_iter().enumerate() {
-                append_cell(prev, i, &cell, continuing[i]);
-            }
-        }
-        Join::CellWise => {
-            for (i, cont) in continuing.iter().enumerate() {
-                if *cont {
-                    let cell = std::mem::take(&mut row.cells[i]);
-                    append_cell(prev, i, &cell, true);
-                }
-            }
-            if row.cells.iter().any(|c| !c.is_empty()) {
-                row.starts_fragment = false;
-                table.rows.push(row);
-            }
-        }
-    }
-}
-
-/// Appends `text` to cell `i` of `row`. A continuing cell's first paragraph
-/// goes on the cell's last paragraph (the page cut one paragraph in two);
-/// other text starts a paragraph of its own.
-fn append_cell(row: &mut Row, i: usize, text: &str, same_paragraph: bool) {
-    if text.is_empty() {
-        return;
-    }
-    while row.cells.len() <= i {
-        row.cells.push(String::new());
-    }
-    let cell = &mut row.cells[i];
-    if cell.is_empty() {
-        cell.push_str(text);
-    } else {
-        cell.push(if same_paragraph { ' ' } else { '\n' });
-        cell.push_str(text);
     }
 }
 
@@ -321,8 +279,8 @@ pub fn strip_html(cell: &str) -> String {
 mod tests {
     use super::*;
 
-    fn tables(text: &str, join: Join) -> Vec<Table> {
-        read_tables(&SourceText::from_text(text), join, &continues_text)
+    fn tables(text: &str) -> Vec<Table> {
+        read_tables(&SourceText::from_text(text), &continues_text)
     }
 
     #[test]
@@ -354,7 +312,7 @@ mod tests {
 | <ul> - Làm hai | và Đầu tư, Sở Y tế |
 | Làm ba | Sở Tài chính |
 ";
-        let t = tables(text, Join::WholeRow);
+        let t = tables(text);
         assert_eq!(t.len(), 1, "repeated header: one logical table");
         let rows = &t[0].rows;
         assert_eq!(rows.len(), 2);
@@ -365,7 +323,24 @@ mod tests {
     }
 
     #[test]
-    fn cell_wise_join_keeps_a_new_record() {
+    fn only_the_cut_paragraph_is_joined() {
+        let text = "\
+| Việc | Ai |
+|---|---|
+| <p>Mục tiêu dài bị</p> | |
+
+| Việc | Ai |
+|---|---|
+| <i>cắt ở trang sau</i> <p>Mục tiêu mới</p> | |
+";
+        let rows = &tables(text)[0].rows;
+        assert_eq!(rows[0].cells[0], "Mục tiêu dài bị cắt ở trang sau");
+        assert_eq!(rows[1].cells[0], "Mục tiêu mới");
+        assert_eq!(rows[1].line, 7);
+    }
+
+    #[test]
+    fn a_new_record_after_a_cut_stays_a_row() {
         let text = "\
 | Mục tiêu | Chỉ tiêu |
 |---|---|
@@ -375,7 +350,7 @@ mod tests {
 |---|---|
 | cắt ở trang sau | 1.1b. Hai |
 ";
-        let t = tables(text, Join::CellWise);
+        let t = tables(text);
         assert_eq!(t.len(), 1, "an empty header continues the table");
         let rows = &t[0].rows;
         assert_eq!(rows.len(), 2);
@@ -387,7 +362,7 @@ mod tests {
     #[test]
     fn a_different_header_starts_a_new_table() {
         let text = "| A | B |\n|---|---|\n| 1 | 2 |\n\n| C | D |\n|---|---|\n| 3 | 4 |\n";
-        let t = tables(text, Join::WholeRow);
+        let t = tables(text);
         assert_eq!(t.len(), 2);
         assert_eq!(t[1].column("d"), Some(1));
         assert!(!t[1].rows[0].starts_fragment);

@@ -191,8 +191,9 @@ impl Reader {
     fn text(&mut self, ctx: &mut Ctx, text: &str, row: &Row, row_idx: usize) {
         let lines = bullet_lines(text);
         // The first text after a page break, before any heading or letter,
-        // goes on with the block the previous page ended with.
-        if row.starts_fragment && self.row_fresh && self.open.is_none() {
+        // goes on with the block the previous page ended with (unless a
+        // letter printed just before the break announces a new block).
+        if row.starts_fragment && self.row_fresh && self.open.is_none() && self.letter.is_none() {
             if let Some(last) = self.last_block_of_target() {
                 ctx.diags.info(
                     "continued-row",
@@ -241,17 +242,11 @@ impl Reader {
         row_idx: usize,
         first_only: bool,
     ) {
+        // A letter printed after the tasks it follows, just before the
+        // assignment, announces the next block: it stays pending.
         self.open = None;
-        self.letter = None;
         self.row_fresh = false;
-        let waiting: Vec<usize> = self
-            .out
-            .blocks
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| !b.has_lead() && (b.target == self.target || b.row == row_idx))
-            .map(|(i, _)| i)
-            .collect();
+        let waiting = self.waiting(row_idx, first_only);
         let take = if first_only { 1 } else { waiting.len() };
         if waiting.is_empty() {
             self.assign_target(ctx, lead, coordinating, row.line);
@@ -276,6 +271,25 @@ impl Reader {
             }
             b.assign_line = row.line;
         }
+    }
+
+    /// The blocks an assignment is for: the run of blocks after the last one
+    /// given a lead. One assignment alone takes those of the current target
+    /// or of its own row; a cell of several assignments deals them out over
+    /// the whole run (the first of them may belong to the target before).
+    fn waiting(&self, row_idx: usize, several: bool) -> Vec<usize> {
+        let run_start = self
+            .out
+            .blocks
+            .iter()
+            .rposition(Block::has_lead)
+            .map_or(0, |i| i + 1);
+        (run_start..self.out.blocks.len())
+            .filter(|&i| {
+                let b = &self.out.blocks[i];
+                several || b.target == self.target || b.row == row_idx
+            })
+            .collect()
     }
 
     /// An assignment with no task waiting: it names the agencies of the

@@ -143,17 +143,29 @@ pub fn report_conflicting_leads(ctx: &mut Ctx, goals: &[Goal], from: &[Indicator
                 unique.push(l);
             }
         }
-        ctx.diags.warning(
-            "conflicting-lead",
-            format!(
-                "target {}: the indicator table (line {}) names {} as reporting unit, the task table (line {}) gives the lead to {}",
-                target.code,
-                it.line,
-                it.reporter.join(", "),
-                target.line,
-                unique.join(", ")
-            ),
-            Some(it.line),
+        let registry = ctx.agencies.registry();
+        let all_known = unique
+            .iter()
+            .chain(it.reporter.iter().map(String::as_str).collect::<Vec<_>>().iter())
+            .all(|n| registry.lookup(n).is_some());
+        let message = format!(
+            "target {}: the indicator table (line {}) names {} as reporting unit, the task table (line {}) gives the lead to {}{}",
+            target.code,
+            it.line,
+            it.reporter.join(", "),
+            target.line,
+            unique.join(", "),
+            if all_known {
+                ""
+            } else {
+                " (a name is not in the agency registry: this may be one agency spelled two ways)"
+            }
         );
+        // An unknown spelling cannot be compared: reported, but only as information.
+        if all_known {
+            ctx.diags.warning("conflicting-lead", message, Some(it.line));
+        } else {
+            ctx.diags.info("conflicting-lead", message, Some(it.line));
+        }
     }
 }

@@ -149,15 +149,20 @@ fn push_row(table: &mut Table, mut row: Row, continues: &dyn Fn(&str, &str) -> b
     }
 }
 
+/// Text shorter than this is a value ("Người", "%"), not prose a page can cut.
+const MIN_CUT_TEXT: usize = 20;
+
 /// The usual continuation test: the text below starts in lower case (a word
-/// or a name cut by the page), or the text above stops on a separator that
-/// announces more (a comma, a semicolon, a hyphen, "và").
+/// or a name cut by the page) under prose, or the text above stops on a
+/// separator that announces more (a comma, a semicolon, a hyphen, "và").
 pub fn continues_text(prev: &str, next: &str) -> bool {
+    let prev = prev.trim_end();
+    let last_para = prev.rsplit('\n').next().unwrap_or(prev);
     let starts_lower = next
         .chars()
         .find(|c| c.is_alphanumeric())
-        .is_some_and(|c| c.is_lowercase());
-    let prev = prev.trim_end();
+        .is_some_and(|c| c.is_lowercase())
+        && last_para.chars().count() >= MIN_CUT_TEXT;
     let open_end = prev.ends_with([',', ';', '-', '–', '(']) || prev.ends_with(" và");
     starts_lower || open_end
 }
@@ -305,21 +310,26 @@ mod tests {
         let text = "\
 | Việc | Ai |
 |---|---|
-| <p>Làm một</p> | Sở Kế hoạch |
+| <p>Làm một</p> | Chủ trì: Sở Y tế Phối hợp: Sở Kế hoạch |
 
 | Việc | Ai |
 |--|--|
-| <ul> - Làm hai | và Đầu tư, Sở Y tế |
+| <ul> - Làm hai | và Đầu tư, Sở Tài chính |
 | Làm ba | Sở Tài chính |
 ";
         let t = tables(text);
         assert_eq!(t.len(), 1, "repeated header: one logical table");
         let rows = &t[0].rows;
-        assert_eq!(rows.len(), 2);
-        assert_eq!(rows[0].cells[1], "Sở Kế hoạch và Đầu tư, Sở Y tế");
-        assert_eq!(rows[0].cells[0], "Làm một\n- Làm hai");
+        assert_eq!(rows.len(), 3);
+        assert_eq!(
+            rows[0].cells[1],
+            "Chủ trì: Sở Y tế Phối hợp: Sở Kế hoạch và Đầu tư, Sở Tài chính"
+        );
+        assert_eq!(rows[0].cells[0], "Làm một", "a new bullet is not a continuation");
         assert_eq!(rows[0].joined, vec![7]);
-        assert_eq!((rows[1].line, rows[1].starts_fragment), (8, false));
+        assert_eq!(rows[1].cells, vec!["- Làm hai", ""]);
+        assert!(rows[1].starts_fragment);
+        assert_eq!((rows[2].line, rows[2].starts_fragment), (8, false));
     }
 
     #[test]
@@ -327,14 +337,14 @@ mod tests {
         let text = "\
 | Việc | Ai |
 |---|---|
-| <p>Mục tiêu dài bị</p> | |
+| <p>Mục tiêu dài bị trang in</p> | |
 
 | Việc | Ai |
 |---|---|
 | <i>cắt ở trang sau</i> <p>Mục tiêu mới</p> | |
 ";
         let rows = &tables(text)[0].rows;
-        assert_eq!(rows[0].cells[0], "Mục tiêu dài bị cắt ở trang sau");
+        assert_eq!(rows[0].cells[0], "Mục tiêu dài bị trang in cắt ở trang sau");
         assert_eq!(rows[1].cells[0], "Mục tiêu mới");
         assert_eq!(rows[1].line, 7);
     }
@@ -344,18 +354,18 @@ mod tests {
         let text = "\
 | Mục tiêu | Chỉ tiêu |
 |---|---|
-| Mục tiêu dài bị | 1.1a. Một |
+| Mục tiêu rất dài bị trang | 1.1a. Một | Người |
 
 | | |
 |---|---|
-| cắt ở trang sau | 1.1b. Hai |
+| cắt ở trang sau | 1.1b. Hai | ca/1000 người |
 ";
         let t = tables(text);
         assert_eq!(t.len(), 1, "an empty header continues the table");
         let rows = &t[0].rows;
         assert_eq!(rows.len(), 2);
-        assert_eq!(rows[0].cells[0], "Mục tiêu dài bị cắt ở trang sau");
-        assert_eq!(rows[1].cells, vec!["", "1.1b. Hai"]);
+        assert_eq!(rows[0].cells[0], "Mục tiêu rất dài bị trang cắt ở trang sau");
+        assert_eq!(rows[1].cells, vec!["", "1.1b. Hai", "ca/1000 người"], "a short value is not cut prose");
         assert_eq!(rows[1].line, 7);
     }
 

@@ -49,7 +49,7 @@ fn coord_label() -> &'static Regex {
 /// where unlabeled text naming known agencies (`is_agency`) is an assignment.
 pub fn cell_pieces(cell: &str, responsibility: bool, is_agency: &dyn Fn(&str) -> bool) -> Vec<Piece> {
     let mut pieces = Vec::new();
-    for para in cell.split('\n') {
+    for para in unbroken_paragraphs(cell) {
         paragraph_pieces(para.trim(), responsibility, is_agency, &mut pieces);
     }
     let mut pieces = merge_split_assignments(pieces);
@@ -66,6 +66,22 @@ pub fn cell_pieces(cell: &str, responsibility: bool, is_agency: &dyn Fn(&str) ->
         }
     }
     pieces
+}
+
+/// A paragraph break right after a separator ("Sở Lao động -", "Sở Y tế,")
+/// cuts one list, not two paragraphs: such paragraphs are joined back.
+fn unbroken_paragraphs(cell: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for para in cell.split('\n') {
+        match out.last_mut() {
+            Some(prev) if prev.ends_with(['-', ',', ';']) || prev.ends_with(" và") => {
+                prev.push(' ');
+                prev.push_str(para.trim());
+            }
+            _ => out.push(para.trim().to_string()),
+        }
+    }
+    out
 }
 
 /// "Chủ trì: X" and "Phối hợp: Y" printed as two paragraphs are one assignment.
@@ -245,6 +261,11 @@ mod tests {
         assert!(matches!(&p[4], Piece::Assign { nth: 1, of: 2, coordinating: None, .. }));
         let p = cell_pieces("Chủ trì: Sở Y tế\nPhối hợp: Sở Tài chính", true, &no_agency);
         assert_eq!(p.len(), 1, "{p:?}");
+        let p = cell_pieces("Chủ trì: Sở Y tế Phối hợp: Sở Lao động -\nThương binh và Xã hội", true, &no_agency);
+        assert!(
+            matches!(&p[..], [Piece::Assign { coordinating: Some(c), .. }] if c.ends_with("- Thương binh và Xã hội")),
+            "{p:?}"
+        );
     }
 
     #[test]

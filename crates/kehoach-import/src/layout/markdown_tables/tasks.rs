@@ -387,8 +387,57 @@ pub fn clean_agency_text(ctx: &mut Ctx, text: &str, line: usize) -> String {
             out.replace_range(open..=close, "");
         }
     }
+    out = separate_listed_names(&out);
     while out.contains(",,") || out.contains(", ,") {
         out = out.replace(",,", ",").replace(", ,", ",");
     }
     kehoach_vi::clean_line(&out)
+}
+
+/// Words that start an agency's name: a " và " or a space before them joins
+/// two names of a list ("…, thành phố và các đơn vị liên quan", "Sở Y tế Sở
+/// Tài chính"), never two halves of one name ("Sở Kế hoạch và Đầu tư").
+const NAME_HEADS: &[&str] = &[
+    "các ", "Các ", "Sở ", "UBND ", "Ủy ban ", "Hội ", "Đoàn ", "Ban ", "Đài ", "Báo ", "Công an ",
+];
+
+/// Turns list conjunctions between agency names into commas, so that a
+/// cell splits into its names.
+fn separate_listed_names(text: &str) -> String {
+    let mut out = text.to_string();
+    for head in NAME_HEADS {
+        out = out.replace(&format!(" và {head}"), &format!(", {head}"));
+    }
+    // "Sở Y tế Sở Lao động": a name glued to the next one without a comma.
+    let mut glued = String::with_capacity(out.len());
+    let mut rest = out.as_str();
+    while let Some(pos) = rest.find(" Sở ") {
+        let before = &rest[..pos];
+        glued.push_str(before);
+        if before.ends_with(|c: char| c.is_alphanumeric()) {
+            glued.push(',');
+        }
+        glued.push_str(" Sở ");
+        rest = &rest[pos + " Sở ".len()..];
+    }
+    glued.push_str(rest);
+    glued
+}
+
+#[cfg(test)]
+mod tests {
+    use super::separate_listed_names;
+
+    #[test]
+    fn list_conjunctions_become_commas() {
+        assert_eq!(
+            separate_listed_names("UBND các huyện, thị xã, thành phố và các đơn vị liên quan"),
+            "UBND các huyện, thị xã, thành phố, các đơn vị liên quan"
+        );
+        assert_eq!(separate_listed_names("Sở Kế hoạch và Đầu tư"), "Sở Kế hoạch và Đầu tư");
+        assert_eq!(
+            separate_listed_names("Sở Y tế Sở Lao động - Thương binh và Xã hội"),
+            "Sở Y tế, Sở Lao động - Thương binh và Xã hội"
+        );
+    }
 }

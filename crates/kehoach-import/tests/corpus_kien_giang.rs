@@ -17,7 +17,7 @@ fn target<'a>(imp: &'a Imported, code: &str) -> &'a Target {
         .unwrap_or_else(|| panic!("no target {code}"))
 }
 
-fn task<'a>(imp: &'a Imported, line: usize) -> &'a Task {
+fn task(imp: &Imported, line: usize) -> &Task {
     imp.plan
         .all_tasks()
         .find(|t| t.line == line)
@@ -164,7 +164,10 @@ fn tasks_hand_checked() {
     assert_eq!(t.code.as_deref(), Some("2.1.a"));
     assert_eq!(t.lead, vec!["Sở Y tế"]);
     assert!(t.coordinating.iter().any(|c| c == "Sở Kế hoạch và Đầu tư"));
-    assert!(t.text.contains("Tăng cường công tác truyền thông"), "L411 continues it");
+    assert!(
+        t.text.contains("Tăng cường công tác truyền thông"),
+        "L411 continues it"
+    );
 
     // One assignment cell for a, b and c of 6.1.
     let t = task(&imp, 512);
@@ -267,13 +270,19 @@ fn indicators_120_with_year_values() {
 
     let i = indicator(&imp, "11.9");
     assert_eq!(i.values[2].year, Some(2025));
-    assert_eq!((i.values[2].value, i.values[2].max), (Some(65.0), Some(70.0)));
+    assert_eq!(
+        (i.values[2].value, i.values[2].max),
+        (Some(65.0), Some(70.0))
+    );
 
     let i = indicator(&imp, "17.2");
     assert_eq!(values(i)[0], (Some(2015), Some(-18.8), eq));
 
     let i = indicator(&imp, "3.7");
-    assert_eq!(values(i)[1], (Some(2020), Some(85.0), Some(Comparator::Above)));
+    assert_eq!(
+        values(i)[1],
+        (Some(2020), Some(85.0), Some(Comparator::Above))
+    );
 
     // A new indicator printed in the row that finishes the target cut by the page.
     let i = indicator(&imp, "3.2b");
@@ -308,12 +317,25 @@ fn leads_differing_between_the_appendices_are_reported() {
     let conflicts = diags(&imp, "conflicting-lead");
     let at = |line: usize| conflicts.iter().find(|d| d.line == Some(line));
     // 5.3 (App 2: Sở VH&TT), 5.4, 6.2, 16.9 as in the notes; 1.3 as well.
-    for (line, code) in [(817, "5.3"), (818, "5.4"), (835, "6.2"), (963, "16.9"), (769, "1.3")] {
+    for (line, code) in [
+        (817, "5.3"),
+        (818, "5.4"),
+        (835, "6.2"),
+        (963, "16.9"),
+        (769, "1.3"),
+    ] {
         let d = at(line).unwrap_or_else(|| panic!("no conflicting-lead for {code}"));
-        assert!(d.message.contains(&format!("target {code}:")), "{}", d.message);
+        assert!(
+            d.message.contains(&format!("target {code}:")),
+            "{}",
+            d.message
+        );
     }
     let d = at(835).map(|d| d.message.as_str()).unwrap_or_default();
-    assert!(d.contains("Sở Xây dựng") && d.contains("Sở Tài chính"), "{d}");
+    assert!(
+        d.contains("Sở Xây dựng") && d.contains("Sở Tài chính"),
+        "{d}"
+    );
     // Same agency on both sides: no conflict.
     assert!(at(766).is_none() && at(783).is_none());
 }

@@ -94,19 +94,31 @@ mod tests {
 
     #[test]
     fn target_headings_in_their_spellings() {
-        let h = parse_target_heading("(1) Mục tiêu 1.1 (mục tiêu ưu tiên (MTUT)): Đến năm 2020, xóa")
-            .expect("heading");
+        let h =
+            parse_target_heading("(1) Mục tiêu 1.1 (mục tiêu ưu tiên (MTUT)): Đến năm 2020, xóa")
+                .expect("heading");
         assert_eq!(
             (h.running, h.code.as_str(), h.class, h.statement.as_str()),
-            (Some(1), "1.1", Some(TargetClass::Priority), "Đến năm 2020, xóa")
+            (
+                Some(1),
+                "1.1",
+                Some(TargetClass::Priority),
+                "Đến năm 2020, xóa"
+            )
         );
         let h = parse_target_heading("(28) Mục tiêu 5.3: (MTUT) Hạn chế").expect("heading");
-        assert_eq!((h.code.as_str(), h.class), ("5.3", Some(TargetClass::Priority)));
+        assert_eq!(
+            (h.code.as_str(), h.class),
+            ("5.3", Some(TargetClass::Priority))
+        );
         assert_eq!(h.statement, "Hạn chế");
         let h = parse_target_heading("(61) Mục tiêu 10.3 (MTKJ): Đảm bảo").expect("heading");
         assert_eq!(h.class, Some(TargetClass::Encouraged));
         assert!(parse_target_heading("Mục tiêu 1.2 của kế hoạch").is_none());
-        assert_eq!(find_target_heading("xong. (22) Mục tiêu 4.5 (MTKK): X"), Some(6));
+        assert_eq!(
+            find_target_heading("xong. (22) Mục tiêu 4.5 (MTKK): X"),
+            Some(6)
+        );
     }
 
     #[test]

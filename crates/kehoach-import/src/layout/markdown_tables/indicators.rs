@@ -51,11 +51,18 @@ fn columns(table: &Table) -> Option<Columns> {
     let indicator = table.column("chi tieu")?;
     let mut years = year_cells(&table.header);
     if years.is_empty() {
-        years = table.rows.iter().take(3).map(|r| year_cells(&r.cells)).find(|y| y.len() >= 2)?;
+        years = table
+            .rows
+            .iter()
+            .take(3)
+            .map(|r| year_cells(&r.cells))
+            .find(|y| y.len() >= 2)?;
     }
     Some(Columns {
         target: table.column("muc tieu").unwrap_or(0),
-        reporter: table.column("bao cao").or_else(|| table.column("trach nhiem")),
+        reporter: table
+            .column("bao cao")
+            .or_else(|| table.column("trach nhiem")),
         indicator,
         unit: table.column("don vi tinh"),
         years,
@@ -127,7 +134,10 @@ pub fn read_indicator_table(ctx: &mut Ctx, table: &Table) -> IndicatorTable {
                     code: Some(code),
                     target: target.clone(),
                     name,
-                    unit: cols.unit.map(|c| cell(row, c).to_string()).filter(|u| !u.is_empty()),
+                    unit: cols
+                        .unit
+                        .map(|c| cell(row, c).to_string())
+                        .filter(|u| !u.is_empty()),
                     reporter: reporter.clone(),
                     line: row.line,
                     values,
@@ -161,10 +171,18 @@ fn resolve(ctx: &mut Ctx, text: &str, line: usize) -> Vec<String> {
 }
 
 fn unplaced(ctx: &mut Ctx, row: &Row, why: &str) {
-    let text: Vec<&str> = row.cells.iter().map(String::as_str).filter(|c| !c.is_empty()).collect();
+    let text: Vec<&str> = row
+        .cells
+        .iter()
+        .map(String::as_str)
+        .filter(|c| !c.is_empty())
+        .collect();
     ctx.diags.warning(
         "unplaced-row",
-        format!("indicator table row not placed ({why}): \"{}\"", short(&text.join(" | "))),
+        format!(
+            "indicator table row not placed ({why}): \"{}\"",
+            short(&text.join(" | "))
+        ),
         Some(row.line),
     );
 }
@@ -184,7 +202,10 @@ pub fn indicator_code(text: &str) -> Option<(String, String)> {
     if !letter.is_empty() && name.starts_with(|c: char| c.is_lowercase()) {
         return None;
     }
-    Some((format!("{}{letter}", caps.get(1)?.as_str()), name.to_string()))
+    Some((
+        format!("{}{letter}", caps.get(1)?.as_str()),
+        name.to_string(),
+    ))
 }
 
 /// The year cells of a row. A fragment narrower than the header prints
@@ -202,7 +223,10 @@ fn row_values(ctx: &mut Ctx, row: &Row, cols: &Columns) -> Vec<IndicatorValue> {
         if let Some(values) = packed(only.2, &cols.years) {
             ctx.diags.warning(
                 "packed-year-values",
-                format!("one cell holds a value for each year, spread over the years: \"{}\"", only.2),
+                format!(
+                    "one cell holds a value for each year, spread over the years: \"{}\"",
+                    only.2
+                ),
                 Some(row.line),
             );
             return values;
@@ -215,7 +239,9 @@ fn row_values(ctx: &mut Ctx, row: &Row, cols: &Columns) -> Vec<IndicatorValue> {
         if merged && Some(*c) == last {
             ctx.diags.info(
                 "merged-year-columns",
-                format!("the cell \"{text}\" spans the years from {y} on; read with no single year"),
+                format!(
+                    "the cell \"{text}\" spans the years from {y} on; read with no single year"
+                ),
                 Some(row.line),
             );
             values.push(parse_value_cell(text, None));
@@ -258,7 +284,10 @@ mod tests {
         assert_eq!(code("5.7.1. (KK) Tỷ lệ"), Some("5.7.1".into()));
         assert_eq!(code("8.10. Tăng"), Some("8.10".into()));
         assert_eq!(code("1.4. Số cán bộ"), Some("1.4".into()));
-        assert_eq!(indicator_code("1.1a. Tỷ lệ").map(|c| c.1), Some("Tỷ lệ".into()));
+        assert_eq!(
+            indicator_code("1.1a. Tỷ lệ").map(|c| c.1),
+            Some("Tỷ lệ".into())
+        );
         assert_eq!(code("Đề xuất sau"), None);
     }
 }

@@ -135,3 +135,72 @@ fn build_goals(ctx: &mut Ctx, tasks: &TaskTable) -> Vec<Goal> {
     }
     goals
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::agency::{AgencyBook, Registry};
+    use crate::diagnostics::Diagnostics;
+    use crate::SourceText;
+
+    /// One Word table per appendix, as the .docx reader prints it: no page
+    /// breaks, no HTML, the years in the header row.
+    const WORD_TABLES: &str = "\
+| Nhiệm vụ | Phân công trách nhiệm |
+|---|---|
+| Mục tiêu 1: Chấm dứt nghèo | |
+| (1) Mục tiêu 1.1 (MTUT): Đến năm 2030, giảm nghèo. | |
+| a. - Hỗ trợ sinh kế. - Đào tạo nghề. | Chủ trì: Sở LĐ-TB&XH Phối hợp: Sở Tài chính, UBND các huyện, thị xã, thành phố |
+| b. Cho vay ưu đãi. | Chủ trì: Sở Kế hoạch và Đầu tư |
+| (2) Mục tiêu 1.2 (MTKK): Bảo hiểm y tế. | Chủ trì: Sở Y tế |
+
+| Mục tiêu | Đơn vị chịu trách nhiệm báo cáo | Chỉ tiêu giám sát | Đơn vị tính | 2015 | 2020 |
+|---|---|---|---|---|---|
+| (1) Mục tiêu 1.1 (MTUT): Đến năm 2030, giảm nghèo. | Sở LĐ-TB&XH | 1.1a. Tỷ lệ hộ nghèo | % | 9,78 | < 3 |
+| | | 1.1b. Tỷ lệ hộ cận nghèo | % | * | 5 |
+| (2) Mục tiêu 1.2 (MTKK): Bảo hiểm y tế. | Sở Tài chính | 1.2. Tỷ lệ tham gia BHYT | % | 80 | 90 |
+";
+
+    #[test]
+    fn a_word_rendering_imports_to_the_same_shape() {
+        let src = SourceText::from_text(WORD_TABLES);
+        let mut agencies = AgencyBook::new(Registry::builtin());
+        let mut diags = Diagnostics::default();
+        let mut ctx = Ctx {
+            src: &src,
+            agencies: &mut agencies,
+            diags: &mut diags,
+        };
+        let body = parse(&mut ctx);
+        assert_eq!(body.goals.len(), 1);
+        let targets = &body.goals[0].targets;
+        let codes: Vec<&str> = targets.iter().map(|t| t.code.as_str()).collect();
+        assert_eq!(codes, vec!["1.1", "1.2"]);
+        let tasks = &targets[0].tasks;
+        assert_eq!(tasks.len(), 2);
+        assert_eq!(tasks[0].code.as_deref(), Some("1.1.a"));
+        assert_eq!(tasks[0].text, "- Hỗ trợ sinh kế.\n- Đào tạo nghề.");
+        assert_eq!(tasks[0].lead, vec!["Sở Lao động - Thương binh và Xã hội"]);
+        assert_eq!(
+            tasks[0].coordinating,
+            vec!["Sở Tài chính", "Ủy ban nhân dân cấp huyện"]
+        );
+        assert_eq!(tasks[1].lead, vec!["Sở Kế hoạch và Đầu tư"]);
+        assert_eq!(targets[1].lead, vec!["Sở Y tế"]);
+        assert_eq!(body.indicators.len(), 3);
+        let b = &body.indicators[1];
+        assert_eq!(
+            (b.code.as_deref(), b.target.as_deref(), b.line),
+            (Some("1.1b"), Some("1.1"), 12)
+        );
+        assert_eq!(b.reporter, vec!["Sở Lao động - Thương binh và Xã hội"]);
+        assert_eq!(b.values.len(), 2);
+        assert_eq!(body.indicators[0].values[1].value, Some(3.0));
+        let codes: Vec<&str> = diags.iter().map(|d| d.code.as_str()).collect();
+        assert!(
+            codes.contains(&"conflicting-lead"),
+            "1.2: Sở Y tế vs Sở Tài chính"
+        );
+        assert!(!codes.contains(&"continued-row"));
+    }
+}

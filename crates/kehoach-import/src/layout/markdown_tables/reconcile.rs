@@ -28,7 +28,11 @@ pub fn recover_missing_targets(ctx: &mut Ctx, tasks: &mut TaskTable, from: &[Ind
             continue;
         }
         let (goal_no, _) = code_key(&it.code);
-        let Some(goal) = tasks.goals.iter().position(|g| g.code == goal_no.to_string()) else {
+        let Some(goal) = tasks
+            .goals
+            .iter()
+            .position(|g| g.code == goal_no.to_string())
+        else {
             continue;
         };
         let pos = tasks
@@ -36,7 +40,13 @@ pub fn recover_missing_targets(ctx: &mut Ctx, tasks: &mut TaskTable, from: &[Ind
             .iter()
             .rposition(|t| t.goal == goal && code_key(&t.code) < code_key(&it.code))
             .map_or_else(
-                || tasks.targets.iter().position(|t| t.goal == goal).unwrap_or(tasks.targets.len()),
+                || {
+                    tasks
+                        .targets
+                        .iter()
+                        .position(|t| t.goal == goal)
+                        .unwrap_or(tasks.targets.len())
+                },
                 |p| p + 1,
             );
         let around = neighbour_lines(tasks, pos);
@@ -68,7 +78,10 @@ pub fn recover_missing_targets(ctx: &mut Ctx, tasks: &mut TaskTable, from: &[Ind
 }
 
 fn neighbour_lines(tasks: &TaskTable, pos: usize) -> (usize, usize) {
-    let before = pos.checked_sub(1).and_then(|p| tasks.targets.get(p)).map_or(0, |t| t.line);
+    let before = pos
+        .checked_sub(1)
+        .and_then(|p| tasks.targets.get(p))
+        .map_or(0, |t| t.line);
     let after = tasks.targets.get(pos).map_or(0, |t| t.line);
     (before, after)
 }
@@ -146,7 +159,13 @@ pub fn report_conflicting_leads(ctx: &mut Ctx, goals: &[Goal], from: &[Indicator
         let registry = ctx.agencies.registry();
         let all_known = unique
             .iter()
-            .chain(it.reporter.iter().map(String::as_str).collect::<Vec<_>>().iter())
+            .chain(
+                it.reporter
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .iter(),
+            )
             .all(|n| registry.lookup(n).is_some());
         let message = format!(
             "target {}: the indicator table (line {}) names {} as reporting unit, the task table (line {}) gives the lead to {}{}",
@@ -163,7 +182,8 @@ pub fn report_conflicting_leads(ctx: &mut Ctx, goals: &[Goal], from: &[Indicator
         );
         // An unknown spelling cannot be compared: reported, but only as information.
         if all_known {
-            ctx.diags.warning("conflicting-lead", message, Some(it.line));
+            ctx.diags
+                .warning("conflicting-lead", message, Some(it.line));
         } else {
             ctx.diags.info("conflicting-lead", message, Some(it.line));
         }

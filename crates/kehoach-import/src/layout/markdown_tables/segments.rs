@@ -8,11 +8,16 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::headings::{find_target_heading, parse_goal_heading, parse_target_heading, TargetHeading};
+use super::headings::{
+    find_target_heading, parse_goal_heading, parse_target_heading, TargetHeading,
+};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Piece {
-    Goal { code: String, title: String },
+    Goal {
+        code: String,
+        title: String,
+    },
     Target(TargetHeading),
     /// "a.", "b.", "c" starting a sub-target's tasks.
     Letter(String),
@@ -47,7 +52,11 @@ fn coord_label() -> &'static Regex {
 
 /// The pieces of one cell. `responsibility` marks the assignment column,
 /// where unlabeled text naming known agencies (`is_agency`) is an assignment.
-pub fn cell_pieces(cell: &str, responsibility: bool, is_agency: &dyn Fn(&str) -> bool) -> Vec<Piece> {
+pub fn cell_pieces(
+    cell: &str,
+    responsibility: bool,
+    is_agency: &dyn Fn(&str) -> bool,
+) -> Vec<Piece> {
     let mut pieces = Vec::new();
     for para in unbroken_paragraphs(cell) {
         paragraph_pieces(para.trim(), responsibility, is_agency, &mut pieces);
@@ -258,10 +267,22 @@ mod tests {
                 of: 2
             }
         );
-        assert!(matches!(&p[4], Piece::Assign { nth: 1, of: 2, coordinating: None, .. }));
+        assert!(matches!(
+            &p[4],
+            Piece::Assign {
+                nth: 1,
+                of: 2,
+                coordinating: None,
+                ..
+            }
+        ));
         let p = cell_pieces("Chủ trì: Sở Y tế\nPhối hợp: Sở Tài chính", true, &no_agency);
         assert_eq!(p.len(), 1, "{p:?}");
-        let p = cell_pieces("Chủ trì: Sở Y tế Phối hợp: Sở Lao động -\nThương binh và Xã hội", true, &no_agency);
+        let p = cell_pieces(
+            "Chủ trì: Sở Y tế Phối hợp: Sở Lao động -\nThương binh và Xã hội",
+            true,
+            &no_agency,
+        );
         assert!(
             matches!(&p[..], [Piece::Assign { coordinating: Some(c), .. }] if c.ends_with("- Thương binh và Xã hội")),
             "{p:?}"

@@ -325,7 +325,10 @@ mod tests {
             rows[0].cells[1],
             "Chủ trì: Sở Y tế Phối hợp: Sở Kế hoạch và Đầu tư, Sở Tài chính"
         );
-        assert_eq!(rows[0].cells[0], "Làm một", "a new bullet is not a continuation");
+        assert_eq!(
+            rows[0].cells[0], "Làm một",
+            "a new bullet is not a continuation"
+        );
         assert_eq!(rows[0].joined, vec![7]);
         assert_eq!(rows[1].cells, vec!["- Làm hai", ""]);
         assert!(rows[1].starts_fragment);
@@ -364,8 +367,15 @@ mod tests {
         assert_eq!(t.len(), 1, "an empty header continues the table");
         let rows = &t[0].rows;
         assert_eq!(rows.len(), 2);
-        assert_eq!(rows[0].cells[0], "Mục tiêu rất dài bị trang cắt ở trang sau");
-        assert_eq!(rows[1].cells, vec!["", "1.1b. Hai", "ca/1000 người"], "a short value is not cut prose");
+        assert_eq!(
+            rows[0].cells[0],
+            "Mục tiêu rất dài bị trang cắt ở trang sau"
+        );
+        assert_eq!(
+            rows[1].cells,
+            vec!["", "1.1b. Hai", "ca/1000 người"],
+            "a short value is not cut prose"
+        );
         assert_eq!(rows[1].line, 7);
     }
 

@@ -262,7 +262,9 @@ impl Reader {
             }
             if coordinating.is_some() {
                 b.coordinating_raw = match b.coordinating_raw.take() {
-                    Some(prev) if lead.is_some() => coordinating.clone().map(|c| format!("{prev}, {c}")),
+                    Some(prev) if lead.is_some() => {
+                        coordinating.clone().map(|c| format!("{prev}, {c}"))
+                    }
                     _ => coordinating.clone(),
                 };
                 if k > 0 {
@@ -334,7 +336,10 @@ pub fn short(text: &str) -> String {
 
 /// A block as a contract task, its agencies resolved.
 pub fn block_task(ctx: &mut Ctx, block: &Block, target_code: Option<&str>) -> Task {
-    let lead_raw = block.lead_raw.as_deref().map(|s| clean_agency_text(ctx, s, block.assign_line));
+    let lead_raw = block
+        .lead_raw
+        .as_deref()
+        .map(|s| clean_agency_text(ctx, s, block.assign_line));
     let coordinating_raw = block
         .coordinating_raw
         .as_deref()
@@ -373,7 +378,10 @@ pub fn clean_agency_text(ctx: &mut Ctx, text: &str, line: usize) -> String {
         out = out.replace("chủ trì", "");
         ctx.diags.info(
             "stray-role-word",
-            format!("\"chủ trì\" inside an agency list removed: \"{}\"", short(text)),
+            format!(
+                "\"chủ trì\" inside an agency list removed: \"{}\"",
+                short(text)
+            ),
             Some(line),
         );
     }
@@ -381,7 +389,10 @@ pub fn clean_agency_text(ctx: &mut Ctx, text: &str, line: usize) -> String {
         if open < close && out[open..close].contains('/') {
             ctx.diags.info(
                 "citation-in-agency-list",
-                format!("document citation removed from an agency list: \"{}\"", &out[open..=close]),
+                format!(
+                    "document citation removed from an agency list: \"{}\"",
+                    &out[open..=close]
+                ),
                 Some(line),
             );
             out.replace_range(open..=close, "");
@@ -398,7 +409,17 @@ pub fn clean_agency_text(ctx: &mut Ctx, text: &str, line: usize) -> String {
 /// two names of a list ("…, thành phố và các đơn vị liên quan", "Sở Y tế Sở
 /// Tài chính"), never two halves of one name ("Sở Kế hoạch và Đầu tư").
 const NAME_HEADS: &[&str] = &[
-    "các ", "Các ", "Sở ", "UBND ", "Ủy ban ", "Hội ", "Đoàn ", "Ban ", "Đài ", "Báo ", "Công an ",
+    "các ",
+    "Các ",
+    "Sở ",
+    "UBND ",
+    "Ủy ban ",
+    "Hội ",
+    "Đoàn ",
+    "Ban ",
+    "Đài ",
+    "Báo ",
+    "Công an ",
 ];
 
 /// Turns list conjunctions between agency names into commas, so that a
@@ -434,7 +455,10 @@ mod tests {
             separate_listed_names("UBND các huyện, thị xã, thành phố và các đơn vị liên quan"),
             "UBND các huyện, thị xã, thành phố, các đơn vị liên quan"
         );
-        assert_eq!(separate_listed_names("Sở Kế hoạch và Đầu tư"), "Sở Kế hoạch và Đầu tư");
+        assert_eq!(
+            separate_listed_names("Sở Kế hoạch và Đầu tư"),
+            "Sở Kế hoạch và Đầu tư"
+        );
         assert_eq!(
             separate_listed_names("Sở Y tế Sở Lao động - Thương binh và Xã hội"),
             "Sở Y tế, Sở Lao động - Thương binh và Xã hội"

@@ -206,6 +206,17 @@ fn tasks_hand_checked() {
 }
 
 #[test]
+fn repeated_rows_are_reported_not_merged() {
+    let imp = plan();
+    let lines =
+        |code: &str| -> Vec<Option<usize>> { diags(&imp, code).iter().map(|d| d.line).collect() };
+    // 3.3b repeats 3.3a's QĐ 388 bullet; L462 repeats 4.3's b. tasks.
+    assert_eq!(lines("repeated-task-text"), vec![Some(428), Some(462)]);
+    // 8.2 prints "d." twice (L552, L553).
+    assert_eq!(lines("duplicate-task-code"), vec![Some(553)]);
+}
+
+#[test]
 fn page_break_joins_are_reported() {
     let imp = plan();
     let joined = diags(&imp, "continued-row");

@@ -59,7 +59,8 @@ pub fn parse(ctx: &mut Ctx) -> Body {
     }
     reconcile::recover_missing_targets(ctx, &mut tasks, &indicator_targets);
     let goals = build_goals(ctx, &tasks);
-    reconcile::report_conflicting_leads(ctx, &goals, &indicator_targets);
+    reconcile::report_conflicting_leads(ctx, &goals, &indicator_targets, &indicator_list);
+    reconcile::report_repeated_tasks(ctx, &goals);
     let free = tasks
         .blocks
         .iter()

@@ -1,7 +1,7 @@
 //! The task table against the indicator table: targets the task table lost,
 //! and leads that differ from the indicator's reporting unit.
 
-use kehoach_model::Goal;
+use kehoach_model::{Goal, Indicator};
 
 use super::indicators::IndicatorTarget;
 use super::tasks::{TargetDraft, TaskTable};
@@ -132,10 +132,16 @@ fn move_stray_block(ctx: &mut Ctx, tasks: &mut TaskTable, pos: usize) {
     );
 }
 
-/// The indicator table names a reporting unit per target; where none of
-/// them leads any of the target's tasks in the task table, both are kept
-/// and the difference is reported.
-pub fn report_conflicting_leads(ctx: &mut Ctx, goals: &[Goal], from: &[IndicatorTarget]) {
+/// The indicator table names a reporting unit per target (and sometimes
+/// another one on a later indicator row); where none of them leads any of
+/// the target's tasks in the task table, both are kept and the difference
+/// is reported.
+pub fn report_conflicting_leads(
+    ctx: &mut Ctx,
+    goals: &[Goal],
+    from: &[IndicatorTarget],
+    indicators: &[Indicator],
+) {
     for target in goals.iter().flat_map(|g| g.targets.iter()) {
         let mut leads: Vec<&String> = target.lead.iter().collect();
         for task in &target.tasks {
@@ -147,7 +153,12 @@ pub fn report_conflicting_leads(ctx: &mut Ctx, goals: &[Goal], from: &[Indicator
         let Some(it) = from.iter().find(|it| it.code == target.code) else {
             continue;
         };
-        if it.reporter.is_empty() || it.reporter.iter().any(|r| leads.contains(&r)) {
+        let reporters = indicators
+            .iter()
+            .filter(|i| i.target.as_deref() == Some(target.code.as_str()))
+            .flat_map(|i| i.reporter.iter())
+            .chain(it.reporter.iter());
+        if it.reporter.is_empty() || reporters.clone().any(|r| leads.contains(&r)) {
             continue;
         }
         let mut unique: Vec<&str> = Vec::new();
@@ -186,6 +197,52 @@ pub fn report_conflicting_leads(ctx: &mut Ctx, goals: &[Goal], from: &[Indicator
                 .warning("conflicting-lead", message, Some(it.line));
         } else {
             ctx.diags.info("conflicting-lead", message, Some(it.line));
+        }
+    }
+}
+
+/// A task repeating a bullet of an earlier task of the same target (a row
+/// printed twice, or one action given to two leads) is reported, not merged.
+pub fn report_repeated_tasks(ctx: &mut Ctx, goals: &[Goal]) {
+    /// Shorter lines ("- Tuyên truyền.") repeat by chance.
+    const MIN_REPEATED: usize = 40;
+    for target in goals.iter().flat_map(|g| g.targets.iter()) {
+        for (i, later) in target.tasks.iter().enumerate() {
+            let repeated = target.tasks[..i].iter().find_map(|earlier| {
+                later
+                    .text
+                    .lines()
+                    .filter(|l| l.chars().count() >= MIN_REPEATED)
+                    .find(|l| earlier.text.lines().any(|e| e == *l))
+                    .map(|l| (earlier.line, l))
+            });
+            if let Some((earlier_line, text)) = repeated {
+                let shown: String = text.chars().take(60).collect();
+                ctx.diags.warning(
+                    "repeated-task-text",
+                    format!(
+                        "target {}: the task at line {} repeats text of the task at line {earlier_line}: \"{shown}…\"",
+                        target.code, later.line
+                    ),
+                    Some(later.line),
+                );
+            }
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        for task in &target.tasks {
+            if let Some(code) = task.code.as_deref() {
+                if seen.contains(&code) {
+                    ctx.diags.warning(
+                        "duplicate-task-code",
+                        format!(
+                            "target {}: letter {code} printed twice (line {})",
+                            target.code, task.line
+                        ),
+                        Some(task.line),
+                    );
+                }
+                seen.push(code);
+            }
         }
     }
 }

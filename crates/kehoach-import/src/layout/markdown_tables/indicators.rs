@@ -93,13 +93,17 @@ pub fn read_indicator_table(ctx: &mut Ctx, table: &Table) -> IndicatorTable {
     let mut target: Option<String> = None;
     let mut reporter: Vec<String> = Vec::new();
     for row in &table.rows {
-        if !year_cells(&row.cells).is_empty() && year_cells(&row.cells).len() >= 2 {
+        if year_cells(&row.cells).len() >= 2 {
             continue;
         }
         if !row.joined.is_empty() {
             ctx.diags.info(
                 "continued-row",
-                format!("row cut by a page break: the start of line(s) {:?} joined to the row at line {}", row.joined, row.line),
+                format!(
+                    "row cut by a page break: the start of line(s) {} joined to the row at line {}",
+                    row.joined_lines(),
+                    row.line
+                ),
                 Some(row.line),
             );
         }

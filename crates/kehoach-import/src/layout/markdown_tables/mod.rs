@@ -204,4 +204,27 @@ mod tests {
         );
         assert!(!codes.contains(&"continued-row"));
     }
+
+    #[test]
+    fn odd_tables_do_not_panic() {
+        let odd = [
+            "|",
+            "||\n|-|",
+            "| Nhiệm vụ | Phân công trách nhiệm |\n|---|---|\n| Chủ trì: | Phối hợp: |\n| a. | c |",
+            "| Nhiệm vụ | Phân công trách nhiệm |\n|---|---|\n| (3) Mục tiêu 9.9 (MTKK): | Chủ trì: Sở Y tế Chủ trì: |\n\n| | |\n|--|--|\n| đ | ế, |",
+            "| Mục tiêu | Chỉ tiêu | Đơn vị tính | 2015 | 2020 |\n|-|-|-|-|-|\n| | 1.1a. | % | 1 2 | |\n| Mục tiêu 3. X | | | | |\n| (x) | 2.2 | | ( | ) |",
+            "| Chỉ tiêu | Đơn vị tính |\n|---|---|\n| <p>ố</p><ul> - | <i>",
+        ];
+        for text in odd {
+            let src = SourceText::from_text(text);
+            let mut agencies = AgencyBook::new(Registry::builtin());
+            let mut diags = Diagnostics::default();
+            let mut ctx = Ctx {
+                src: &src,
+                agencies: &mut agencies,
+                diags: &mut diags,
+            };
+            let _ = parse(&mut ctx);
+        }
+    }
 }

@@ -28,6 +28,17 @@ pub struct Row {
     pub joined: Vec<usize>,
 }
 
+impl Row {
+    /// "411, 415": the lines joined into this row, for messages.
+    pub fn joined_lines(&self) -> String {
+        self.joined
+            .iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 /// A logical table: the header of its first fragment and every data row of
 /// all its fragments.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -92,7 +92,7 @@ pub fn read_task_table(ctx: &mut Ctx, table: &Table, responsibility: usize) -> T
                 "continued-row",
                 format!(
                     "row cut by a page break: line(s) {} joined to the row at line {}",
-                    join_lines(&row.joined),
+                    row.joined_lines(),
                     row.line
                 ),
                 Some(row.line),
@@ -106,14 +106,6 @@ pub fn read_task_table(ctx: &mut Ctx, table: &Table, responsibility: usize) -> T
         }
     }
     r.out
-}
-
-fn join_lines(lines: &[usize]) -> String {
-    lines
-        .iter()
-        .map(usize::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 impl Reader {

@@ -197,6 +197,17 @@ fn tasks_hand_checked() {
     assert_eq!(t.code.as_deref(), Some("12.4.b"));
     assert_eq!(t.lead, vec!["Sở Tài nguyên và Môi trường"]);
 
+    // A 3-column page followed by a 2-column one: the cut names are
+    // joined under the right-hand cells ("Sở Lao động -" | "Thương binh…",
+    // "các tổ" | "chức chính trị - xã hội").
+    let t = task(&imp, 579);
+    assert!(t
+        .coordinating
+        .iter()
+        .any(|c| c == "Sở Lao động - Thương binh và Xã hội"));
+    let raw = task(&imp, 667).coordinating_raw.clone().unwrap_or_default();
+    assert!(raw.contains("các tổ chức chính trị - xã hội"), "{raw}");
+
     // "Sở Kế hoạch và Đầu tư chủ trì": the role word is noise.
     let t = task(&imp, 756);
     assert_eq!(t.lead, vec!["Sở Kế hoạch và Đầu tư"]);

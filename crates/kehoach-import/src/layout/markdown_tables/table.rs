@@ -137,9 +137,12 @@ fn push_row(table: &mut Table, mut row: Row, continues: &dyn Fn(&str, &str) -> b
         table.rows.push(row);
         return;
     };
+    // A page printed with fewer columns lost its leading ones (a merged
+    // first column): its cells sit under the right-hand cells above.
+    let offset = prev.width.saturating_sub(row.width);
     let mut joined = false;
     for (i, next) in row.cells.iter_mut().enumerate() {
-        let Some(above) = prev.cells.get_mut(i) else {
+        let Some(above) = prev.cells.get_mut(i + offset) else {
             continue;
         };
         let first = next.split('\n').next().unwrap_or("");
@@ -361,6 +364,29 @@ mod tests {
         assert_eq!(rows[0].cells[0], "Mục tiêu dài bị trang in cắt ở trang sau");
         assert_eq!(rows[1].cells[0], "Mục tiêu mới");
         assert_eq!(rows[1].line, 7);
+    }
+
+    #[test]
+    fn a_narrower_page_aligns_on_the_right() {
+        let text = "\
+| Việc | Ai | |
+|---|---|---|
+| Mục tiêu | Làm việc đến hết trang này và | Phối hợp: Sở Y tế, các tổ |
+
+| Việc | Ai |
+|---|---|
+| sang trang sau | chức chính trị - xã hội |
+";
+        let rows = &tables(text)[0].rows;
+        assert_eq!(rows.len(), 1);
+        assert_eq!(
+            rows[0].cells[1],
+            "Làm việc đến hết trang này và sang trang sau"
+        );
+        assert_eq!(
+            rows[0].cells[2],
+            "Phối hợp: Sở Y tế, các tổ chức chính trị - xã hội"
+        );
     }
 
     #[test]

@@ -234,8 +234,8 @@ impl Reader {
         row_idx: usize,
         first_only: bool,
     ) {
-        // A letter printed after the tasks it follows, just before the
-        // assignment, announces the next block: it stays pending.
+        // `self.letter` is kept: a letter printed between the tasks and
+        // their assignment announces the next block, not this one.
         self.open = None;
         self.row_fresh = false;
         let waiting = self.waiting(row_idx, first_only);
@@ -268,10 +268,10 @@ impl Reader {
     }
 
     /// The blocks an assignment is for: the run of blocks after the last one
-    /// given a lead. One assignment alone takes those of the current target
-    /// or of its own row; a cell of several assignments deals them out over
-    /// the whole run (the first of them may belong to the target before).
-    fn waiting(&self, row_idx: usize, several: bool) -> Vec<usize> {
+    /// given a lead, limited to the current target or the assignment's own
+    /// row. When more assignments follow in the same cell the whole run
+    /// counts (the first of them may belong to the target before).
+    fn waiting(&self, row_idx: usize, more_follow: bool) -> Vec<usize> {
         let run_start = self
             .out
             .blocks
@@ -281,7 +281,7 @@ impl Reader {
         (run_start..self.out.blocks.len())
             .filter(|&i| {
                 let b = &self.out.blocks[i];
-                several || b.target == self.target || b.row == row_idx
+                more_follow || b.target == self.target || b.row == row_idx
             })
             .collect()
     }

@@ -142,10 +142,15 @@ fn every_task_has_a_lead_where_the_table_gives_one() {
         .filter_map(|t| t.code.as_deref())
         .collect();
     unled.sort_unstable();
-    // 6.3 a–c, 16.5 a–c and 16.6 a–b print no "Chủ trì" at all.
+    // 6.3 a–c, 16.5 a–c and 16.6 a–b print no "Chủ trì" at all; 12.2.b's
+    // row (L639) only finishes 12.2.a's coordinating list.
     assert_eq!(
         unled,
-        vec!["16.5.a", "16.5.b", "16.5.c", "16.6.a", "16.6.b", "6.3.a", "6.3.b", "6.3.c"]
+        vec!["12.2.b", "16.5.a", "16.5.b", "16.5.c", "16.6.a", "16.6.b", "6.3.a", "6.3.b", "6.3.c"]
+    );
+    assert_eq!(
+        imp.plan.all_tasks().filter(|t| !t.lead.is_empty()).count(),
+        136
     );
     // A heading row with its assignment and no task: the target as a whole.
     assert_eq!(target(&imp, "3.4").lead, vec!["Sở Y tế"]);
@@ -207,6 +212,18 @@ fn tasks_hand_checked() {
         .any(|c| c == "Sở Lao động - Thương binh và Xã hội"));
     let raw = task(&imp, 667).coordinating_raw.clone().unwrap_or_default();
     assert!(raw.contains("các tổ chức chính trị - xã hội"), "{raw}");
+
+    // "Chủ trì:" at the foot of a page (L635), "Phối hợp:" at the head of
+    // the next (L639): one assignment, 12.2.a's; 12.2.b gets none.
+    let a = task(&imp, 635);
+    assert_eq!(a.code.as_deref(), Some("12.2.a"));
+    assert_eq!(a.lead, vec!["Sở Tài nguyên và Môi trường"]);
+    assert!(a
+        .coordinating
+        .iter()
+        .any(|c| c == "Sở Nông nghiệp và Phát triển nông thôn"));
+    let b = &target(&imp, "12.2").tasks[1];
+    assert!(b.lead.is_empty() && b.coordinating.is_empty());
 
     // "Sở Kế hoạch và Đầu tư chủ trì": the role word is noise.
     let t = task(&imp, 756);

@@ -76,6 +76,11 @@ struct Reader {
     letter: Option<String>,
     /// No letter, heading or text read yet in the current row.
     row_fresh: bool,
+    /// The blocks the last assignment went to, while it has a lead and no
+    /// coordinating list yet (its "Phối hợp:" may follow after a page break).
+    lead_without_coordinating: Vec<usize>,
+    /// No assignment read yet in the current row.
+    row_unassigned: bool,
 }
 
 /// Reads the task table. `responsibility` is the column of the assignments.
@@ -99,6 +104,7 @@ pub fn read_task_table(ctx: &mut Ctx, table: &Table, responsibility: usize) -> T
             );
         }
         r.row_fresh = true;
+        r.row_unassigned = true;
         for (col, cell) in row.cells.iter().enumerate() {
             for piece in cell_pieces(cell, col >= responsibility, &is_agency) {
                 r.piece(ctx, piece, row, row_idx);
@@ -137,7 +143,14 @@ impl Reader {
                 coordinating,
                 nth,
                 of,
-            } => self.assign(ctx, lead, coordinating, row, row_idx, nth + 1 < of),
+            } => self.assign(
+                ctx,
+                lead,
+                coordinating,
+                row,
+                row_idx,
+                of.saturating_sub(nth),
+            ),
             Piece::Agencies(text) => {
                 ctx.diags.warning(
                     "orphan-assignment-text",
@@ -147,7 +160,7 @@ impl Reader {
                     ),
                     Some(row.line),
                 );
-                self.assign(ctx, None, Some(text), row, row_idx, false);
+                self.assign(ctx, None, Some(text), row, row_idx, 1);
             }
         }
     }
@@ -223,8 +236,9 @@ impl Reader {
         (self.out.blocks[last].target == self.target && self.target.is_some()).then_some(last)
     }
 
-    /// Deals one assignment out: `first_only` when more "Chủ trì:" blocks
-    /// follow in the same cell, each for the next waiting block.
+    /// Deals one assignment out. `assignments_left` counts it and the
+    /// "Chủ trì:" blocks after it in the same cell: while more follow, each
+    /// takes only the next waiting block.
     fn assign(
         &mut self,
         ctx: &mut Ctx,
@@ -232,17 +246,33 @@ impl Reader {
         coordinating: Option<String>,
         row: &Row,
         row_idx: usize,
-        first_only: bool,
+        assignments_left: usize,
     ) {
         // `self.letter` is kept: a letter printed between the tasks and
         // their assignment announces the next block, not this one.
         self.open = None;
         self.row_fresh = false;
-        let waiting = self.waiting(row_idx, first_only);
-        let take = if first_only { 1 } else { waiting.len() };
+        let first_in_row = std::mem::replace(&mut self.row_unassigned, false);
+        if lead.is_none() && row.starts_fragment && first_in_row {
+            if let Some(c) = coordinating.as_deref() {
+                if self.finish_previous_assignment(ctx, c, row.line) {
+                    return;
+                }
+            }
+        }
+        let waiting = self.waiting(row_idx, assignments_left);
+        let take = if assignments_left > 1 {
+            1
+        } else {
+            waiting.len()
+        };
         if waiting.is_empty() {
             self.assign_target(ctx, lead, coordinating, row.line);
             return;
+        }
+        self.lead_without_coordinating.clear();
+        if lead.is_some() && coordinating.is_none() && assignments_left == 1 {
+            self.lead_without_coordinating = waiting.clone();
         }
         for (k, &i) in waiting.iter().take(take).enumerate() {
             let b = &mut self.out.blocks[i];
@@ -269,21 +299,55 @@ impl Reader {
 
     /// The blocks an assignment is for: the run of blocks after the last one
     /// given a lead, limited to the current target or the assignment's own
-    /// row. When more assignments follow in the same cell the whole run
-    /// counts (the first of them may belong to the target before).
-    fn waiting(&self, row_idx: usize, more_follow: bool) -> Vec<usize> {
+    /// row. When the cell holds more assignments than that leaves blocks,
+    /// the whole run counts (the first of them may belong to the target
+    /// before, cut from its assignment by a page break).
+    fn waiting(&self, row_idx: usize, assignments_left: usize) -> Vec<usize> {
         let run_start = self
             .out
             .blocks
             .iter()
             .rposition(Block::has_lead)
             .map_or(0, |i| i + 1);
-        (run_start..self.out.blocks.len())
+        let run = run_start..self.out.blocks.len();
+        let near: Vec<usize> = run
+            .clone()
             .filter(|&i| {
                 let b = &self.out.blocks[i];
-                more_follow || b.target == self.target || b.row == row_idx
+                b.target == self.target || b.row == row_idx
             })
-            .collect()
+            .collect();
+        if assignments_left > 1 && near.len() < assignments_left {
+            run.collect()
+        } else {
+            near
+        }
+    }
+
+    /// "Chủ trì: X" at the foot of a page and "Phối hợp: Y" at the head of
+    /// the next are one assignment: Y goes to the blocks X went to.
+    fn finish_previous_assignment(
+        &mut self,
+        ctx: &mut Ctx,
+        coordinating: &str,
+        line: usize,
+    ) -> bool {
+        let blocks = std::mem::take(&mut self.lead_without_coordinating);
+        let Some(&first) = blocks.first() else {
+            return false;
+        };
+        for &i in &blocks {
+            self.out.blocks[i].coordinating_raw = Some(coordinating.to_string());
+        }
+        ctx.diags.info(
+            "continued-row",
+            format!(
+                "the coordinating list at line {line} finishes the assignment of the task at line {} across a page break",
+                self.out.blocks[first].line
+            ),
+            Some(line),
+        );
+        true
     }
 
     /// An assignment with no task waiting: it names the agencies of the

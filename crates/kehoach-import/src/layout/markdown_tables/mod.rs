@@ -7,6 +7,7 @@
 //! a Word or Excel copy of the same tables (rendered as pipe lines by the
 //! readers) imports to the same plan.
 
+mod assignment;
 mod headings;
 mod indicators;
 mod reconcile;
@@ -18,8 +19,9 @@ use kehoach_model::{Goal, Target};
 
 use super::Body;
 use crate::Ctx;
+use assignment::{block_task, clean_agency_text};
 use table::{continues_text, read_tables, Table};
-use tasks::{block_task, TaskTable};
+use tasks::TaskTable;
 
 pub use table::{is_separator, split_cells, strip_html};
 
@@ -113,7 +115,7 @@ fn build_goals(ctx: &mut Ctx, tasks: &TaskTable) -> Vec<Goal> {
             .collect();
         let resolve = |ctx: &mut Ctx, raw: &Option<String>| match raw {
             Some(raw) => {
-                let clean = tasks::clean_agency_text(ctx, raw, t.lead_line);
+                let clean = clean_agency_text(ctx, raw, t.lead_line);
                 ctx.agencies.resolve(&clean, t.lead_line, ctx.diags)
             }
             None => Vec::new(),

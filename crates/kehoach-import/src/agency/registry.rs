@@ -57,6 +57,8 @@ pub static ENTRIES: &[Entry] = &[
     dept(
         "Sở Lao động - Thương binh và Xã hội",
         &[
+            "LB-TB&XH",
+            "Lao động -",
             "Lao động - Thương binh và Xã hội",
             "Lao động, Thương binh và Xã hội",
             "LĐTB&XH",
@@ -101,6 +103,7 @@ pub static ENTRIES: &[Entry] = &[
     dept(
         "Sở Thông tin và Truyền thông",
         &[
+            "Thông tin và Truyền",
             "Thông tin truyền thông",
             "Thông tin và Truyền thông",
             "TT&TT",
@@ -168,6 +171,8 @@ pub static ENTRIES: &[Entry] = &[
     dept(
         "Hội Liên hiệp Phụ nữ tỉnh",
         &[
+            "Hội Liên hiệp Phụ nữ VN tỉnh",
+            "Hội Liên hiệp Phụ nữ VN",
             "Hội Liên hiệp Phụ nữ Việt Nam",
             "Liên hiệp Phụ nữ tỉnh",
             "Hội LHPN tỉnh",
@@ -190,6 +195,8 @@ pub static ENTRIES: &[Entry] = &[
     dept(
         "Ngân hàng Nhà nước chi nhánh tỉnh",
         &[
+            "Chi nhánh Ngân hàng tỉnh",
+            "Chi nhánh Ngân hàng",
             "Ngân hàng Nhà nước Việt Nam",
             "Ngân hàng Nhà nước",
             "NHNN tỉnh",
@@ -216,6 +223,8 @@ pub static ENTRIES: &[Entry] = &[
     dept(
         "Đài Phát thanh và Truyền hình tỉnh",
         &[
+            "Đài Phát thanh - Truyền hình",
+            "Đài Phát thanh Truyền hình",
             "Đài Truyền hình",
             "Đài phát thanh và truyền hình",
             "Đài PTTH tỉnh",
@@ -234,6 +243,43 @@ pub static ENTRIES: &[Entry] = &[
     dept("Báo Đồng Khởi", &["Báo Đồng Khi"]),
     dept("Báo Hải Phòng", &[]),
     dept("Báo Quảng Ninh", &[]),
+    dept("Báo Kiên Giang", &[]),
+    dept(
+        "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông",
+        &["Ban Quản lý dự án đầu tư xây dựng các công trình Giao thoâng"],
+    ),
+    dept(
+        "Ban Quản lý dự án đầu tư xây dựng các công trình nông nghiệp và phát triển nông thôn",
+        &[],
+    ),
+    dept(
+        "Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp",
+        &[],
+    ),
+    group(
+        "Các ban quản lý dự án đầu tư xây dựng cấp tỉnh",
+        &["các Ban Quản lý dự án đầu tư xây dựng cấp tỉnh"],
+    ),
+    dept(
+        "Ban Tuyên giáo Tỉnh ủy",
+        &["Ban Tuyên giáo", "Ban Tuyên giáo tỉnh ủy"],
+    ),
+    dept("Hội đồng nhân dân tỉnh", &["HĐND tỉnh"]),
+    dept("Hội Nông dân tỉnh", &["Hội nông dân"]),
+    dept("Hội Người cao tuổi tỉnh", &["Hội người cao tuổi"]),
+    dept(
+        "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch",
+        &["Trung tâm xúc tiến Đầu tư, Thương mại và Du lịch"],
+    ),
+    dept("Viện Hàn lâm Khoa học và Công nghệ Việt Nam", &[]),
+    group("Các cơ quan thuộc Chính phủ", &["cơ quan thuộc Chính phủ"]),
+    group(
+        "Ủy ban nhân dân các huyện ven biển",
+        &[
+            "UBND các huyện/thành phố ven biển thuộc tỉnh",
+            "UBND các huyện, thành phố ven biển",
+        ],
+    ),
     dept("Ban Điều phối Dự án AMD", &[]),
     dept(
         "Ban Chỉ đạo ứng phó với biến đổi khí hậu tỉnh",
@@ -242,6 +288,7 @@ pub static ENTRIES: &[Entry] = &[
     dept(
         "Ban Chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn tỉnh",
         &[
+            "BCĐ phòng chống thiên tai tỉnh, huyện",
             "BCĐ phòng chống thiên tai tỉnh",
             "BCĐ phòng chống thiên tai",
             "Ban Chỉ huy PCTT và TKCN tỉnh",
@@ -254,11 +301,17 @@ pub static ENTRIES: &[Entry] = &[
         &["Đài KTTV", "Đài KTTV tỉnh"],
     ),
     dept("Hiệp hội Du lịch tỉnh", &["Hiệp hội du lịch"]),
-    dept("Hiệp hội Doanh nghiệp tỉnh", &["Hiệp hội doanh nghiệp"]),
+    dept(
+        "Hiệp hội Doanh nghiệp tỉnh",
+        &["Hiệp hội doanh nghiệp nhỏ và vừa", "Hiệp hội doanh nghiệp"],
+    ),
     dept("Sở Du lịch", &["Du lịch"]),
     dept(
         "Sở Văn hóa và Thể thao",
         &[
+            "VH&TT",
+            "Sở VH&TT",
+            "VHTT",
             "Văn hóa và Thể thao",
             "Sở Văn hóaThể thao",
             "Văn hóaThể thao",
@@ -269,6 +322,8 @@ pub static ENTRIES: &[Entry] = &[
     dept(
         "Phòng Thương mại và Công nghiệp Việt Nam chi nhánh",
         &[
+            "Chi nhánh Phòng Thương mại và Công nghiệp Việt Nam tại Cần Thơ",
+            "Chi nhánh Phòng Thương mại và Công nghiệp Việt Nam",
             "Phòng Thương mại và Công nghiệp Việt Nam",
             "VCCI",
             "VCCI tại",
@@ -286,7 +341,14 @@ pub static ENTRIES: &[Entry] = &[
     dept("Ban An toàn giao thông tỉnh", &["Ban An toàn giao thông"]),
     dept(
         "Ban Quản lý Khu kinh tế",
-        &["Ban quản lý Khu Kinh tế HP", "Ban Quản lý Khu kinh tế tỉnh"],
+        &[
+            "Ban Quản lý các Khu kinh tế tỉnh",
+            "Ban Quản lý các Khu kinh tế",
+            "BQL KKT tỉnh",
+            "BQL KKT",
+            "Ban quản lý Khu Kinh tế HP",
+            "Ban Quản lý Khu kinh tế tỉnh",
+        ],
     ),
     dept(
         "Đài Khí tượng Thủy văn khu vực Đông Bắc",
@@ -351,6 +413,9 @@ pub static ENTRIES: &[Entry] = &[
     group(
         "Các tổ chức xã hội - nghề nghiệp",
         &[
+            "các tổ chức xã hội-nghề nghiệp",
+            "tổ chức xã hội nghề nghiệp",
+            "các tổ chức xã hội",
             "tổ chức xã hội - nghề nghiệp",
             "tchức xã hội - nghề nghiệp",
             "các tổ chức xã hội nghề nghiệp",
@@ -372,6 +437,7 @@ pub static ENTRIES: &[Entry] = &[
     group(
         "Ủy ban nhân dân cấp xã",
         &[
+            "UBND các xã, phường, trị trấn",
             "UBND cấp xã",
             "UBND các xã/phường/thị trấn",
             "UBND các xã, phường, thị trấn",
@@ -399,7 +465,11 @@ pub static ENTRIES: &[Entry] = &[
     ),
     dept(
         "Ban Quản lý các khu công nghiệp",
-        &["Ban Quản lý các KCN", "BQL các KCN"],
+        &[
+            "Ban Quản lý các Khu công nghiệp tỉnh",
+            "Ban Quản lý các KCN",
+            "BQL các KCN",
+        ],
     ),
     group(
         "Các doanh nghiệp",
@@ -411,7 +481,10 @@ pub static ENTRIES: &[Entry] = &[
     ),
     group(
         "Các tổ chức tín dụng",
-        &["các tổ chức tín dụng trên địa bàn tỉnh"],
+        &[
+            "các tổ chức tín dụng trên địa bàn",
+            "các tổ chức tín dụng trên địa bàn tỉnh",
+        ],
     ),
     group("Các chủ đầu tư", &[]),
     dept("Ban Dân tộc", &["Ban Dân tộc tỉnh"]),
@@ -566,11 +639,8 @@ const MEMO_LIMIT: usize = 100_000;
 /// Words a cell may add after a name that do not change which agency it is.
 const LEVEL_SUFFIXES: &[&str] = &[" tinh", " thanh pho", " cac cap", " chi nhanh"];
 
-/// Known words this short may still be damaged forms of longer ones.
-const SHORT_WORD: usize = 2;
-
 /// How many spellings of a damaged name are tried before giving up.
-const MAX_REPAIR_CANDIDATES: usize = 32;
+const MAX_REPAIR_CANDIDATES: usize = 64;
 
 impl Registry {
     pub fn builtin() -> &'static Registry {
@@ -656,17 +726,13 @@ impl Registry {
             let options: Vec<String> = if word == "s" {
                 // "Các S, ban, ngành": the lone S is "Sở" with its vowel dropped.
                 vec!["so".to_string()]
-            } else if word.len() < 2 || (self.vocabulary.contains(word) && word.len() > SHORT_WORD)
-            {
+            } else if word.len() < 2 || self.vocabulary.contains(word) {
                 vec![word.to_string()]
             } else {
-                // Short words ("th", "ph") are kept as an option too: they may
-                // be real ("TT&TT" → "tt") or a longer word damaged.
-                let mut options = self.by_deletion.get(word).cloned().unwrap_or_default();
-                if self.vocabulary.contains(word) || options.is_empty() {
-                    options.push(word.to_string());
+                match self.by_deletion.get(word) {
+                    Some(found) => found.clone(),
+                    None => vec![word.to_string()],
                 }
-                options
             };
             let mut next = Vec::new();
             for prefix in &candidates {

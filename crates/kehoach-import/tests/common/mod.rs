@@ -31,3 +31,138 @@ pub const BEN_TRE_2023: &str = "ben-tre-2023-ktxh-370-kh-ubnd.txt";
 pub const HAI_PHONG: &str = "hai-phong-2017-sdg-2894-qd-ubnd.txt";
 pub const KIEN_GIANG: &str = "kien-giang-2018-sdg-kh-ubnd.txt";
 pub const QUANG_NINH: &str = "quang-ninh-2018-sdg-86-kh-ubnd.txt";
+
+/// A compact, reviewable picture of an import: one line per goal, target,
+/// task, indicator, rule and diagnostic, with every text replaced by its line
+/// number and a short hash, so that snapshots hold the structure but no copy
+/// of the document.
+pub fn structure(imp: &Imported) -> String {
+    use std::fmt::Write;
+    let plan = &imp.plan;
+    let mut s = String::new();
+    let doc = &plan.document;
+    let _ = writeln!(s, "layout: {}", imp.source.layout);
+    let _ = writeln!(
+        s,
+        "document: {:?} {:?} {:?} issuer={:?} place={:?} signer={:?} bases={:?} title={}",
+        doc.number,
+        doc.kind,
+        doc.issued_on,
+        doc.issuer,
+        doc.place,
+        doc.signer,
+        doc.legal_bases,
+        doc.title.as_deref().map(short_hash).unwrap_or_default()
+    );
+    let _ = writeln!(
+        s,
+        "plan: horizon={:?} phases={:?}",
+        plan.plan.horizon.map(|h| (h.from, h.to)),
+        plan.plan.phases.iter().map(|p| (p.from, p.to)).collect::<Vec<_>>()
+    );
+    let targets = plan.targets().count();
+    let tasks = plan.all_tasks().count();
+    let _ = writeln!(
+        s,
+        "counts: goals={} targets={} tasks={} indicators={} agencies={} rules={} diagnostics={}",
+        plan.goals.len(),
+        targets,
+        tasks,
+        plan.indicators.len(),
+        plan.agencies.len(),
+        plan.reporting.len(),
+        plan.diagnostics.len()
+    );
+    for goal in &plan.goals {
+        let _ = writeln!(s, "G {} L{} {}", goal.code, goal.line, short_hash(&goal.title));
+        for t in &goal.targets {
+            let _ = writeln!(
+                s,
+                "  T {} parent={:?} class={:?} L{} {} lead={:?} coord={:?}",
+                t.code,
+                t.parent,
+                t.class,
+                t.line,
+                short_hash(&t.text),
+                t.lead,
+                t.coordinating
+            );
+            for task in &t.tasks {
+                let _ = writeln!(s, "    {}", task_line(task));
+            }
+        }
+    }
+    for task in &plan.tasks {
+        let _ = writeln!(s, "  {}", task_line(task));
+    }
+    for ind in &plan.indicators {
+        indicator_lines(&mut s, ind, "I");
+    }
+    for r in &plan.reporting {
+        let _ = writeln!(
+            s,
+            "R L{} {:?} due={:?} year={:?} to={} from={}",
+            r.line,
+            r.recurrence,
+            r.due.as_ref().map(|d| (d.day, d.month, d.relative.clone())),
+            r.year,
+            r.recipient,
+            short_hash(&r.reporter)
+        );
+    }
+    for d in &plan.diagnostics {
+        let _ = writeln!(s, "D {:?} {} L{:?}", d.severity, d.code, d.line);
+    }
+    s
+}
+
+fn task_line(task: &kehoach_model::Task) -> String {
+    format!(
+        "K {:?} L{} {} lead={:?} coord={:?} period={:?} inherited={:?}",
+        task.code,
+        task.line,
+        short_hash(&task.text),
+        task.lead,
+        task.coordinating,
+        task.period,
+        task.inherited
+    )
+}
+
+fn indicator_lines(s: &mut String, ind: &kehoach_model::Indicator, tag: &str) {
+    use std::fmt::Write;
+    let values: Vec<String> = ind
+        .values
+        .iter()
+        .map(|v| {
+            format!(
+                "{}:{:?}{}{}",
+                v.year.map(|y| y.to_string()).unwrap_or_default(),
+                v.comparator,
+                v.value.map(|x| x.to_string()).unwrap_or_else(|| "-".into()),
+                v.max.map(|m| format!("..{m}")).unwrap_or_default()
+            )
+        })
+        .collect();
+    let _ = writeln!(
+        s,
+        "{tag} {:?} target={:?} L{} {} unit={:?} reporter={:?} values={:?}",
+        ind.code,
+        ind.target,
+        ind.line,
+        short_hash(&ind.name),
+        ind.unit,
+        ind.reporter,
+        values
+    );
+    for c in &ind.components {
+        indicator_lines(s, c, "  C");
+    }
+}
+
+/// The first 8 hex digits of the SHA-256 of a text: enough to notice a change.
+pub fn short_hash(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(text.as_bytes());
+    format!("#{}", &hex::encode(digest)[..8])
+}

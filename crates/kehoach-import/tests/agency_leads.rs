@@ -12,7 +12,13 @@ use kehoach_model::AgencyKind;
 #[test]
 fn every_lead_in_the_corpus_is_known() {
     let mut listing = String::new();
-    for name in [BEN_TRE_2018, BEN_TRE_2023, HAI_PHONG, KIEN_GIANG, QUANG_NINH] {
+    for name in [
+        BEN_TRE_2018,
+        BEN_TRE_2023,
+        HAI_PHONG,
+        KIEN_GIANG,
+        QUANG_NINH,
+    ] {
         let imp = import_corpus(name);
         let plan = &imp.plan;
         let mut leads: BTreeSet<&str> = BTreeSet::new();
@@ -22,7 +28,8 @@ fn every_lead_in_the_corpus_is_known() {
         for task in plan.all_tasks() {
             leads.extend(task.lead.iter().map(String::as_str));
         }
-        let by_name: BTreeMap<&str, _> = plan.agencies.iter().map(|a| (a.name.as_str(), a)).collect();
+        let by_name: BTreeMap<&str, _> =
+            plan.agencies.iter().map(|a| (a.name.as_str(), a)).collect();
         listing.push_str(&format!("{name}\n"));
         for lead in &leads {
             let agency = by_name

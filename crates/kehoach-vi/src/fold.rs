@@ -17,6 +17,25 @@ pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
+    match FOLD_TABLE.get_or_init(build_table).get(c as usize) {
+        Some(&folded) => folded,
+        None => fold_char_slow(c),
+    }
+}
+
+/// Latin letters with diacritics (Vietnamese ones up to U+1EF9) folded in
+/// advance: folding runs over every line of every document.
+const TABLE_END: u32 = 0x1F00;
+
+static FOLD_TABLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+
+fn build_table() -> Vec<char> {
+    (0..TABLE_END)
+        .map(|u| char::from_u32(u).map_or('\u{FFFD}', fold_char_slow))
+        .collect()
+}
+
+fn fold_char_slow(c: char) -> char {
     if matches!(c, 'đ' | 'Đ') {
         return 'd';
     }

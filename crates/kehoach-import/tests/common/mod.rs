@@ -58,7 +58,11 @@ pub fn structure(imp: &Imported) -> String {
         s,
         "plan: horizon={:?} phases={:?}",
         plan.plan.horizon.map(|h| (h.from, h.to)),
-        plan.plan.phases.iter().map(|p| (p.from, p.to)).collect::<Vec<_>>()
+        plan.plan
+            .phases
+            .iter()
+            .map(|p| (p.from, p.to))
+            .collect::<Vec<_>>()
     );
     let targets = plan.targets().count();
     let tasks = plan.all_tasks().count();
@@ -74,7 +78,13 @@ pub fn structure(imp: &Imported) -> String {
         plan.diagnostics.len()
     );
     for goal in &plan.goals {
-        let _ = writeln!(s, "G {} L{} {}", goal.code, goal.line, short_hash(&goal.title));
+        let _ = writeln!(
+            s,
+            "G {} L{} {}",
+            goal.code,
+            goal.line,
+            short_hash(&goal.title)
+        );
         for t in &goal.targets {
             let _ = writeln!(
                 s,

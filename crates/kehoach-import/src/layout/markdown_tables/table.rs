@@ -280,12 +280,15 @@ pub fn strip_html(cell: &str) -> String {
         last = m.end();
     }
     out.push_str(&cell[last..]);
-    let decoded = out
-        .replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&amp;", "&");
+    let decoded = if out.contains('&') {
+        out.replace("&nbsp;", " ")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&")
+    } else {
+        out
+    };
     decoded
         .split('\n')
         .map(kehoach_vi::clean_line)

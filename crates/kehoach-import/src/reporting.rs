@@ -303,6 +303,11 @@ fn flush(out: &mut Vec<Sentence>, para: &mut String, line: usize, heading: Optio
     // One sentence per paragraph keeps a rule's subject and deadline together;
     // paragraphs in these documents are one provision each.
     let text = std::mem::take(para);
+    // Only a paragraph with a date can state a deadline; folding every
+    // paragraph of a long document would cost more than the rest.
+    if !text.contains("ngày") && !text.contains("ngay") && !text.contains("NGÀY") {
+        return;
+    }
     let folded = fold_same_length(&text);
     out.push(Sentence {
         text,

@@ -3,9 +3,9 @@
 use unicode_normalization::UnicodeNormalization;
 
 /// NFC: portals mix precomposed and combining forms of the same letter.
-/// Most text already is NFC; the quick check spares rebuilding it.
+/// Most text already is NFC; the quick checks spare rebuilding it.
 pub fn nfc(s: &str) -> String {
-    if s.chars().all(is_nfc_stable) {
+    if is_nfc_stable(s) {
         return s.to_string();
     }
     match unicode_normalization::is_nfc_quick(s.chars()) {
@@ -14,13 +14,34 @@ pub fn nfc(s: &str) -> String {
     }
 }
 
-/// Characters that NFC never changes and that never combine with what
-/// precedes them: ASCII, precomposed Latin (including every Vietnamese
-/// letter), and punctuation such as quotes and dashes. Checking these is
-/// cheaper than the general quick check, and they are nearly all a
-/// Vietnamese document holds.
-fn is_nfc_stable(c: char) -> bool {
-    matches!(c as u32, 0..=0x2FF | 0x1E00..=0x1EFF | 0x2010..=0x2027 | 0x2030..=0x205E)
+/// True when every character is one NFC never changes and that never
+/// combines with what precedes it: below U+0300 (ASCII, precomposed Latin),
+/// U+1E00–U+1EFF (every Vietnamese letter with a tone mark), and
+/// U+2010–U+205E (quotes, dashes). Read on the UTF-8 bytes, because this
+/// runs over every document; anything else goes to the general check.
+fn is_nfc_stable(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let len = match b {
+            0x00..=0xBF => 1, // ASCII, or a continuation byte skipped below
+            0xC0..=0xCB => 2, // U+0000–U+02FF
+            0xE1 if matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) => 3, // U+1E00–U+1EFF
+            0xE2 if matches!(
+                (bytes.get(i + 1), bytes.get(i + 2)),
+                (Some(0x80), Some(0x90..=0xA7))
+                    | (Some(0x80), Some(0xB0..=0xBF))
+                    | (Some(0x81), Some(0x80..=0x9E))
+            ) =>
+            {
+                3
+            } // U+2010–U+2027, U+2030–U+205E
+            _ => return false,
+        };
+        i += len;
+    }
+    true
 }
 
 /// A line as a reader of the printed page sees it: no-break spaces and other
@@ -30,38 +51,41 @@ pub fn clean_line(s: &str) -> String {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
-    let mut pending_space = false;
-    for ch in s.chars() {
-        let is_space = ch.is_whitespace() || matches!(ch, '\u{00A0}' | '\u{200B}' | '\u{FEFF}');
-        if is_space {
-            pending_space = !out.is_empty();
-        } else {
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
-            }
-            out.push(ch);
+    for word in s.split(is_space).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
         }
+        out.push_str(word);
     }
     out
 }
 
-/// Already as clean_line would make it: no leading or trailing space, no
-/// double space, and none of the bytes that start tabs, no-break or other
-/// odd spaces (0xC2 for U+00A0, 0xE2 for U+2000–U+200B, 0xE3 for U+3000,
-/// 0xEF for U+FEFF).
+/// Spacing a reader sees as a space: Unicode white space (tabs, no-break
+/// space, the U+2000 family…) and the invisible zero-width space and BOM.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}')
+}
+
+/// Already as clean_line would make it: no space at either end, no double
+/// space, no spacing other than the plain space.
 fn is_clean(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    let edges_ok =
-        bytes.first().is_none_or(|&b| b != b' ') && bytes.last().is_none_or(|&b| b != b' ');
-    edges_ok
-        && !bytes.windows(2).any(|w| w == b"  ")
-        && !bytes.iter().any(|&b| {
-            matches!(
-                b,
-                b'\t' | b'\r' | b'\n' | 0x0B | 0x0C | 0xC2 | 0xE2 | 0xEF | 0xE3
-            )
-        })
+    if s.starts_with(' ') || s.ends_with(' ') {
+        return false;
+    }
+    let mut previous_space = false;
+    for c in s.chars() {
+        if c == ' ' {
+            if previous_space {
+                return false;
+            }
+            previous_space = true;
+        } else if is_space(c) {
+            return false;
+        } else {
+            previous_space = false;
+        }
+    }
+    true
 }
 
 #[cfg(test)]

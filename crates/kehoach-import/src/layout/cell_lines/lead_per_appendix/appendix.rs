@@ -45,12 +45,21 @@ pub fn appendix_starts(src: &SourceText) -> Vec<usize> {
         .iter()
         .enumerate()
         .filter(|(i, line)| {
-            heading_re().is_match(&kehoach_vi::fold(&line.text))
+            may_be_heading(&line.text)
+                && heading_re().is_match(&kehoach_vi::fold(&line.text))
                 && lead_line_after(src, *i).is_some()
         })
         .map(|(i, _)| i)
         .collect()
 }
+
+/// A cheap test before folding every line of the document: "PHỤ LỤC NN" is short and starts with P.
+fn may_be_heading(text: &str) -> bool {
+    text.len() <= MAX_HEADING_BYTES && text.starts_with(['P', 'p'])
+}
+
+/// "PHỤ LỤC 20" in any spelling fits well within this.
+const MAX_HEADING_BYTES: usize = 32;
 
 fn lead_line_after(src: &SourceText, start: usize) -> Option<&Line> {
     src.lines

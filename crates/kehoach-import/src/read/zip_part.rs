@@ -63,7 +63,7 @@ pub fn check_all_parts(format: &'static str, archive: &mut Archive<'_>) -> Resul
                 format,
                 format!(
                     "its parts decompress to more than {} MiB",
-                    4 * MAX_PART_BYTES >> 20
+                    (4 * MAX_PART_BYTES) >> 20
                 ),
             ));
         }

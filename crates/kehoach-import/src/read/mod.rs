@@ -2,8 +2,10 @@
 //! the file name alone: a `.docx` and an `.xlsx` are zip files with known parts.
 
 mod docx;
+mod pipe_table;
 mod text;
 mod xlsx;
+mod zip_part;
 
 use std::io::Read;
 use std::path::Path;
@@ -37,16 +39,26 @@ pub enum Format {
     Xlsx,
 }
 
-/// Tells the format from the bytes (zip magic plus the name's extension).
+/// Tells the format from the bytes: a zip archive is a Word document or a
+/// workbook by the parts it holds (a renamed file is still read right), and
+/// by the name's extension only when it holds neither.
 pub fn sniff(name: &str, bytes: &[u8]) -> Format {
-    let lower = name.to_lowercase();
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        if lower.ends_with(".xlsx") || lower.ends_with(".xlsm") {
+    if !(bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")) {
+        return Format::Text;
+    }
+    if let Ok(archive) = zip_part::open("zip", bytes) {
+        if zip_part::has_part(&archive, "word/document.xml") {
+            return Format::Docx;
+        }
+        if zip_part::has_part(&archive, "xl/workbook.xml") {
             return Format::Xlsx;
         }
-        return Format::Docx;
     }
-    Format::Text
+    let lower = name.to_lowercase();
+    if lower.ends_with(".xlsx") || lower.ends_with(".xlsm") {
+        return Format::Xlsx;
+    }
+    Format::Docx
 }
 
 pub fn read_document(name: &str, bytes: &[u8]) -> Result<SourceText, ReadFailure> {

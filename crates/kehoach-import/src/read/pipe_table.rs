@@ -51,15 +51,29 @@ fn separator(width: usize) -> String {
     line
 }
 
-/// One cell on one line: runs of whitespace (line breaks included) become
-/// one space, and a "|" in the text is escaped so it does not split the cell.
+/// One cell on one line. Paragraphs inside the cell (line breaks) are kept
+/// as "<br>", the convention of tables on legal portals, so that a parser
+/// sees a cell's paragraphs as it would in their web text; other runs of
+/// whitespace become one space, and a "|" is escaped so it does not split
+/// the cell.
 pub fn escape_cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    for paragraph in text.split('\n') {
+        let mut words = paragraph.split_whitespace().peekable();
+        if words.peek().is_none() {
+            continue;
         }
-        out.push_str(&word.replace('|', "\\|"));
+        if !out.is_empty() {
+            out.push_str("<br>");
+        }
+        let mut first = true;
+        for word in words {
+            if !first {
+                out.push(' ');
+            }
+            first = false;
+            out.push_str(&word.replace('|', "\\|"));
+        }
     }
     out
 }

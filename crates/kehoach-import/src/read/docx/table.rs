@@ -68,7 +68,7 @@ impl Table {
                 let start = out.len();
                 let value = match cell.vmerge {
                     VMerge::Continue => None,
-                    _ => Some(cell.paragraphs.join(" ")),
+                    _ => Some(cell.paragraphs.join("\n")),
                 };
                 for col in start..(start + span).min(MAX_COLUMNS) {
                     let above = || {

@@ -10,7 +10,8 @@ use crate::read::pipe_table::{MAX_CELLS, MAX_COLUMNS};
 
 type Cells = BTreeMap<(u32, u32), String>;
 
-/// The sheet's non-empty rows, each as wide as the used columns.
+/// The sheet's non-empty rows, each as wide as the used columns, after a
+/// blank header row when the sheet's first row is blank.
 pub fn read_sheet<RS: Read + Seek>(
     workbook: &mut Xlsx<RS>,
     name: &str,
@@ -22,7 +23,14 @@ pub fn read_sheet<RS: Read + Seek>(
         return Ok(Vec::new());
     };
     fill_merges(&mut cells, &merges, bounds)?;
-    Ok(rows_of(&cells, bounds))
+    let mut rows = rows_of(&cells, bounds);
+    // A sheet whose first row is blank has a blank header, as a table
+    // continued from a previous page has in web text; rows are not promoted
+    // to a header they were not.
+    if bounds.first_row > 0 {
+        rows.insert(0, vec![String::new(); bounds.width as usize]);
+    }
+    Ok(rows)
 }
 
 fn read_cells<RS: Read + Seek>(workbook: &mut Xlsx<RS>, name: &str) -> Result<Cells, String> {

@@ -11,3 +11,4 @@ pub mod number;
 pub use fold::fold;
 pub use normalize::{clean_line, nfc};
 pub use number::parse_number;
+pub mod syllable;

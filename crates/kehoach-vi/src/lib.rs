@@ -12,3 +12,5 @@ pub use fold::fold;
 pub use normalize::{clean_line, nfc};
 pub use number::parse_number;
 pub mod syllable;
+pub mod words;
+pub mod repair;

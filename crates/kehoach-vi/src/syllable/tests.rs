@@ -78,6 +78,9 @@ fn invalid_syllables(#[case] word: &str) {
 #[case("internet", Verdict::NotChecked)]
 #[case("Website", Verdict::NotChecked)]
 #[case("fax", Verdict::NotChecked)]
+#[case("iii", Verdict::NotChecked)]
+#[case("Mekong", Verdict::NotChecked)]
+#[case("Kien", Verdict::Invalid)]
 #[case("iPhone", Verdict::NotChecked)]
 #[case("", Verdict::NotChecked)]
 fn classifies_words(#[case] word: &str, #[case] expected: Verdict) {

@@ -1,0 +1,164 @@
+//! Repair of damaged words: characters dropped by a bad extraction ("tnh"
+//! for "tỉnh"), marks misread by OCR ("Kien" for "Kiên"), a letter glued to
+//! the next word with its vowel lost ("cmọi" for "cả mọi").
+//!
+//! A word is repaired only when it is not a valid syllable and one reading
+//! is clearly right. Candidates come from the document's own valid words
+//! (one letter restored, one vowel's marks changed, one letter removed); the
+//! choice is made by the word pairs seen intact elsewhere in the document
+//! and, failing any, by a single candidate seen often. Anything else is left
+//! as printed.
+
+mod choose;
+mod index;
+mod vocab;
+
+use crate::syllable::Verdict;
+use crate::words::{words, Word};
+use index::Index;
+use vocab::{lowercase_into, Case, FastMap, Vocab};
+
+/// One word repaired in a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repair {
+    pub before: String,
+    pub after: String,
+    /// Byte offset of the word in the line as given.
+    pub column: usize,
+}
+
+pub struct Repairer {
+    vocab: Vocab,
+    /// Adjacent word pairs (within a line, no punctuation word between) → count.
+    pairs: FastMap<(u32, u32), u32>,
+    index: Index,
+    invalid_words: usize,
+    invalid_lines: Vec<usize>,
+}
+
+impl Repairer {
+    /// Learns the vocabulary and word pairs of a document, given as its lines.
+    pub fn from_document<'a>(lines: impl IntoIterator<Item = &'a str>) -> Repairer {
+        let mut repairer = Repairer {
+            vocab: Vocab::default(),
+            pairs: FastMap::default(),
+            index: Index::default(),
+            invalid_words: 0,
+            invalid_lines: Vec::new(),
+        };
+        let mut buf = String::new();
+        for (line_index, line) in lines.into_iter().enumerate() {
+            let invalid = repairer.learn_line(line, &mut buf);
+            if invalid > 0 {
+                repairer.invalid_words += invalid;
+                repairer.invalid_lines.push(line_index);
+            }
+        }
+        if repairer.invalid_words > 0 {
+            repairer.index = Index::build(&repairer.vocab);
+        }
+        repairer
+    }
+
+    /// Counts the line's words and pairs; returns how many words are invalid.
+    fn learn_line(&mut self, line: &str, buf: &mut String) -> usize {
+        let mut invalid = 0;
+        let mut prev = None;
+        for word in words(line) {
+            if !word.letters_only {
+                prev = None;
+                continue;
+            }
+            let case = lowercase_into(word.text, buf);
+            let id = self.vocab.intern(buf);
+            if case != Case::Other {
+                if let Some(entry) = self.vocab.entries.get_mut(id as usize) {
+                    entry.count += 1;
+                    if entry.verdict == Verdict::Invalid {
+                        invalid += 1;
+                    }
+                }
+            }
+            if let Some(p) = prev {
+                *self.pairs.entry((p, id)).or_default() += 1;
+            }
+            prev = Some(id);
+        }
+        invalid
+    }
+
+    /// Words of the document that are not valid syllables (among those judged).
+    pub fn invalid_words(&self) -> usize {
+        self.invalid_words
+    }
+
+    /// Indexes (0-based, in the order given) of the lines holding an invalid word.
+    pub fn lines_with_invalid_words(&self) -> &[usize] {
+        &self.invalid_lines
+    }
+
+    /// The line with its damaged words repaired, and the repairs made.
+    pub fn repair_line(&self, line: &str) -> (String, Vec<Repair>) {
+        let tokens: Vec<Word<'_>> = words(line).collect();
+        let mut out = String::with_capacity(line.len() + 8);
+        let mut copied = 0;
+        let mut repairs = Vec::new();
+        let mut buf = String::new();
+        let mut prev: Option<u32> = None;
+        for (i, word) in tokens.iter().enumerate() {
+            if !word.letters_only {
+                prev = None;
+                continue;
+            }
+            let case = lowercase_into(word.text, &mut buf);
+            let id = self.vocab.id(&buf);
+            let fixed = match case {
+                Case::Other => None,
+                _ if !self.is_invalid(id, &buf) => None,
+                _ => {
+                    let next = tokens.get(i + 1).filter(|w| w.letters_only).and_then(|w| {
+                        let mut lower = String::new();
+                        lowercase_into(w.text, &mut lower);
+                        self.vocab.id(&lower)
+                    });
+                    choose::repair_word(self, &buf, prev, next)
+                }
+            };
+            prev = id;
+            let Some(fixed) = fixed else { continue };
+            prev = fixed.last_id;
+            let after = match case {
+                Case::Capitalised => capitalise(&fixed.text),
+                _ => fixed.text,
+            };
+            out.push_str(line.get(copied..word.start).unwrap_or_default());
+            out.push_str(&after);
+            copied = word.start + word.text.len();
+            repairs.push(Repair {
+                before: word.text.to_string(),
+                after,
+                column: word.start,
+            });
+        }
+        out.push_str(line.get(copied..).unwrap_or_default());
+        (out, repairs)
+    }
+
+    fn is_invalid(&self, id: Option<u32>, lower: &str) -> bool {
+        match id.and_then(|id| self.vocab.entry(id)) {
+            Some(entry) => entry.verdict == Verdict::Invalid,
+            None => crate::syllable::classify(lower) == Verdict::Invalid,
+        }
+    }
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,69 @@
+use super::*;
+
+fn document() -> Vec<&'static str> {
+    vec![
+        "Công an tỉnh chủ trì; Công an tỉnh phối hợp.",
+        "Ủy ban nhân dân tỉnh giao Công an tỉnh.",
+        "Sở Tài chính và Công an tnh thực hiện.",
+        "Kiên Giang và tỉnh Kiên Giang; Kien Giang.",
+        "Đảm bảo cả mọi người; đảm bảo an toàn; Đm bảo.",
+        "mục tiêu sn xuất; sản xuất sạch; sản xuất.",
+        "Tnh hình chung.",
+        "dinhh dưỡng, dinh dưỡng, dinh dưỡng.",
+        "cmọi người",
+    ]
+}
+
+fn repaired(line: &str) -> (String, Vec<(String, String)>) {
+    let repairer = Repairer::from_document(document());
+    let (text, repairs) = repairer.repair_line(line);
+    (
+        text,
+        repairs.into_iter().map(|r| (r.before, r.after)).collect(),
+    )
+}
+
+#[test]
+fn restores_dropped_letter_from_context() {
+    let (text, repairs) = repaired("Sở Tài chính và Công an tnh thực hiện.");
+    assert_eq!(text, "Sở Tài chính và Công an tỉnh thực hiện.");
+    assert_eq!(repairs, vec![("tnh".into(), "tỉnh".into())]);
+}
+
+#[test]
+fn keeps_capitals_and_columns() {
+    let repairer = Repairer::from_document(document());
+    let (text, repairs) = repairer.repair_line("Đm bảo.");
+    assert_eq!(text, "Đảm bảo.");
+    assert_eq!(repairs.first().map(|r| r.column), Some(0));
+}
+
+#[test]
+fn fixes_misread_marks_and_doubled_letters() {
+    assert_eq!(repaired("Kien Giang").0, "Kiên Giang");
+    assert_eq!(repaired("dinhh dưỡng").0, "dinh dưỡng");
+}
+
+#[test]
+fn splits_glued_words() {
+    assert_eq!(repaired("cmọi người").0, "cả mọi người");
+}
+
+#[test]
+fn leaves_ambiguous_and_valid_words() {
+    // tỉnh and tính, equally common, and no intact pair to choose between them.
+    let repairer = Repairer::from_document(["tỉnh tính", "tính; tỉnh", "xyz tnh qqq"]);
+    let (text, repairs) = repairer.repair_line("xyz tnh qqq");
+    assert_eq!(text, "xyz tnh qqq");
+    assert!(repairs.is_empty());
+    let line = "Công an tỉnh, UBND, KH&ĐT, b) 2030";
+    assert_eq!(repaired(line).0, line);
+}
+
+#[test]
+fn counts_invalid_words() {
+    let repairer = Repairer::from_document(document());
+    // tnh, Kien, Đm, sn, Tnh, dinhh, cmọi
+    assert_eq!(repairer.invalid_words(), 7);
+    assert_eq!(repairer.lines_with_invalid_words(), &[2, 3, 4, 5, 6, 7, 8]);
+}

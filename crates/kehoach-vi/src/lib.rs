@@ -11,6 +11,6 @@ pub mod number;
 pub use fold::fold;
 pub use normalize::{clean_line, nfc};
 pub use number::parse_number;
+pub mod repair;
 pub mod syllable;
 pub mod words;
-pub mod repair;

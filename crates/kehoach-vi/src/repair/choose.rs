@@ -1,6 +1,6 @@
 //! Choosing the reading of a damaged word, or declining to.
 
-use super::Repairer;
+use super::{index, Repairer};
 
 /// A repaired reading: one word, or two when a letter was glued to the next word.
 pub struct Fixed {
@@ -16,6 +16,8 @@ struct Reading {
     context: u32,
     /// Occurrences of the reading's word in the document.
     count: u32,
+    /// Occurrences needed to accept the reading alone, without context.
+    lone_min: u32,
 }
 
 /// Context must beat the runner-up by this factor to decide.
@@ -57,21 +59,30 @@ fn single_word_readings(
     next: Option<u32>,
 ) -> Vec<Reading> {
     let vocab = &repairer.vocab;
-    repairer
-        .index
-        .candidates(vocab, damaged)
-        .into_iter()
+    let lookalike = index::lookalike(vocab, damaged);
+    let mut ids = repairer.index.candidates(vocab, damaged);
+    if let Some(id) = lookalike.filter(|id| !ids.contains(id)) {
+        ids.push(id);
+    }
+    ids.into_iter()
         .map(|id| Reading {
             text: vocab.word(id).to_string(),
             last: id,
             context: pair(repairer, prev, Some(id)) + pair(repairer, Some(id), next),
             count: vocab.count(id),
+            lone_min: if Some(id) == lookalike {
+                1
+            } else {
+                LONE_MIN_COUNT
+            },
         })
         .collect()
 }
 
 /// "cmọi" as "cả mọi": a damaged first word glued to a valid second one.
-/// Only readings whose pair occurs intact in the document are offered.
+/// Only readings whose pair occurs intact in the document, and whose first
+/// word also follows the previous word somewhere intact, are offered: the
+/// dropped space makes these the riskiest readings.
 fn glued_readings(repairer: &Repairer, damaged: &str, prev: Option<u32>) -> Vec<Reading> {
     let vocab = &repairer.vocab;
     let mut readings = Vec::new();
@@ -79,20 +90,24 @@ fn glued_readings(repairer: &Repairer, damaged: &str, prev: Option<u32>) -> Vec<
         let (Some(head), Some(tail)) = (damaged.get(..split), damaged.get(split..)) else {
             continue;
         };
-        let Some(tail_id) = vocab.candidate_id(tail).filter(|_| tail.chars().nth(1).is_some())
+        let Some(tail_id) = vocab
+            .candidate_id(tail)
+            .filter(|_| tail.chars().nth(1).is_some())
         else {
             continue;
         };
         for &head_id in repairer.index.dropped_from(head) {
             let inner = pair(repairer, Some(head_id), Some(tail_id));
-            if inner == 0 {
+            let left = pair(repairer, prev, Some(head_id));
+            if inner == 0 || (prev.is_some() && left == 0) {
                 continue;
             }
             readings.push(Reading {
                 text: format!("{} {}", vocab.word(head_id), tail),
                 last: tail_id,
-                context: inner + pair(repairer, prev, Some(head_id)),
+                context: inner + left,
                 count: vocab.count(head_id),
+                lone_min: LONE_MIN_COUNT,
             });
         }
     }
@@ -107,12 +122,16 @@ fn pick(mut readings: Vec<Reading>) -> Option<Reading> {
     let second_context = readings.get(1).map_or(0, |r| r.context);
     if best_context > 0 {
         let clear = second_context == 0 || best_context >= CONTEXT_MARGIN * second_context;
-        return if clear { readings.into_iter().next() } else { None };
+        return if clear {
+            readings.into_iter().next()
+        } else {
+            None
+        };
     }
     let best_count = readings.first()?.count;
     let second_count = readings.get(1).map(|r| r.count);
     let clear = match second_count {
-        None => best_count >= LONE_MIN_COUNT,
+        None => readings.first().is_some_and(|r| best_count >= r.lone_min),
         Some(second) => best_count >= COUNT_MIN && best_count >= COUNT_MARGIN * second,
     };
     if clear {

@@ -3,7 +3,7 @@
 //! lookups, never a scan of the vocabulary.
 
 use super::vocab::{FastMap, Vocab};
-use crate::syllable::split_tone;
+use crate::syllable::{split_tone, with_tone, Tone};
 
 /// Marks the folded vowel in a diacritic key; never occurs in text.
 const MARK: char = '\u{1}';
@@ -14,6 +14,8 @@ pub struct Index {
     dropped: FastMap<Box<str>, Vec<u32>>,
     /// A valid word with one vowel stripped of its marks → the words.
     diacritic: FastMap<Box<str>, Vec<u32>>,
+    /// A valid word's toneless letters and its tone → the words.
+    tone_moved: FastMap<Box<str>, Vec<u32>>,
 }
 
 impl Index {
@@ -26,11 +28,22 @@ impl Index {
             }
             chars.clear();
             chars.extend(entry.word.chars());
+            if let Some(key) = tone_key(&chars) {
+                index
+                    .tone_moved
+                    .entry(key.into())
+                    .or_default()
+                    .push(id as u32);
+            }
             for i in 0..chars.len() {
                 let key = without(&chars, i);
                 index.dropped.entry(key.into()).or_default().push(id as u32);
                 if let Some(key) = diacritic_key(&chars, i) {
-                    index.diacritic.entry(key.into()).or_default().push(id as u32);
+                    index
+                        .diacritic
+                        .entry(key.into())
+                        .or_default()
+                        .push(id as u32);
                 }
             }
         }
@@ -38,7 +51,8 @@ impl Index {
     }
 
     /// Valid words that `damaged` (lowercase) may stand for: one letter
-    /// dropped, one vowel's marks wrong, or one letter typed twice.
+    /// dropped, one vowel's marks wrong, one letter typed twice, or the
+    /// tone mark on the wrong vowel ("qủa").
     pub fn candidates(&self, vocab: &Vocab, damaged: &str) -> Vec<u32> {
         let chars: Vec<char> = damaged.chars().collect();
         let mut found: Vec<u32> = self.dropped_from(damaged).to_vec();
@@ -51,6 +65,9 @@ impl Index {
             if doubled {
                 found.extend(vocab.candidate_id(&without(&chars, i)));
             }
+        }
+        if let Some(ids) = tone_key(&chars).and_then(|k| self.tone_moved.get(k.as_str())) {
+            found.extend(ids);
         }
         found.sort_unstable();
         found.dedup();
@@ -69,6 +86,40 @@ fn without(chars: &[char], skip: usize) -> String {
         .enumerate()
         .filter(|(i, _)| *i != skip)
         .map(|(_, c)| *c)
+        .collect()
+}
+
+/// An "l" read for an "i" ("lnternet"): a look-alike so specific that a
+/// single intact occurrence of the word is evidence enough.
+pub fn lookalike(vocab: &Vocab, damaged: &str) -> Option<u32> {
+    let chars: Vec<char> = damaged.chars().collect();
+    let at = chars.iter().position(|c| *c == 'l')?;
+    vocab.candidate_id(&replaced(&chars, at, 'i'))
+}
+
+/// The word's letters without their tone, then the tone: words that differ
+/// only in which vowel carries the tone share the key. `None` for words
+/// without a tone.
+fn tone_key(chars: &[char]) -> Option<String> {
+    let mut key = String::with_capacity(chars.len() * 2 + 2);
+    let mut tone = None;
+    for c in chars {
+        let (base, t) = split_tone(*c)?;
+        key.push(base);
+        if t != Tone::Level {
+            tone = Some(t);
+        }
+    }
+    key.push(MARK);
+    key.push(with_tone('a', tone?)?);
+    Some(key)
+}
+
+fn replaced(chars: &[char], at: usize, by: char) -> String {
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, c)| if i == at { by } else { *c })
         .collect()
 }
 

@@ -29,7 +29,7 @@ pub struct Repair {
 
 pub struct Repairer {
     vocab: Vocab,
-    /// Adjacent word pairs (within a line, no punctuation word between) → count.
+    /// Adjacent word pairs (within a line, only spacing between) → count.
     pairs: FastMap<(u32, u32), u32>,
     index: Index,
     invalid_words: usize,
@@ -64,9 +64,13 @@ impl Repairer {
     fn learn_line(&mut self, line: &str, buf: &mut String) -> usize {
         let mut invalid = 0;
         let mut prev = None;
+        let mut prev_end = 0;
         for word in words(line) {
-            if !word.letters_only {
+            if !word.letters_only || !only_space_between(line, prev_end, word.start) {
                 prev = None;
+            }
+            prev_end = word.start + word.text.len();
+            if !word.letters_only {
                 continue;
             }
             let case = lowercase_into(word.text, buf);
@@ -105,9 +109,13 @@ impl Repairer {
         let mut repairs = Vec::new();
         let mut buf = String::new();
         let mut prev: Option<u32> = None;
+        let mut prev_end = 0;
         for (i, word) in tokens.iter().enumerate() {
-            if !word.letters_only {
+            if !word.letters_only || !only_space_between(line, prev_end, word.start) {
                 prev = None;
+            }
+            prev_end = word.start + word.text.len();
+            if !word.letters_only {
                 continue;
             }
             let case = lowercase_into(word.text, &mut buf);
@@ -116,7 +124,10 @@ impl Repairer {
                 Case::Other => None,
                 _ if !self.is_invalid(id, &buf) => None,
                 _ => {
-                    let next = tokens.get(i + 1).filter(|w| w.letters_only).and_then(|w| {
+                    let next = tokens
+                        .get(i + 1)
+                        .filter(|w| w.letters_only && only_space_between(line, prev_end, w.start));
+                    let next = next.and_then(|w| {
                         let mut lower = String::new();
                         lowercase_into(w.text, &mut lower);
                         self.vocab.id(&lower)
@@ -150,6 +161,13 @@ impl Repairer {
             None => crate::syllable::classify(lower) == Verdict::Invalid,
         }
     }
+}
+
+/// Word pairs count only when nothing but spacing separates them: "tỉnh, huyện"
+/// is not the pair "tỉnh huyện".
+fn only_space_between(line: &str, from: usize, to: usize) -> bool {
+    line.get(from..to)
+        .is_some_and(|gap| gap.chars().all(char::is_whitespace))
 }
 
 fn capitalise(word: &str) -> String {

@@ -11,6 +11,8 @@ fn document() -> Vec<&'static str> {
         "Tnh hình chung.",
         "dinhh dưỡng, dinh dưỡng, dinh dưỡng.",
         "cmọi người",
+        "mạng Internet; qua lnternet",
+        "hiệu quả; qua đó; hiệu qủa",
     ]
 }
 
@@ -42,6 +44,8 @@ fn keeps_capitals_and_columns() {
 fn fixes_misread_marks_and_doubled_letters() {
     assert_eq!(repaired("Kien Giang").0, "Kiên Giang");
     assert_eq!(repaired("dinhh dưỡng").0, "dinh dưỡng");
+    assert_eq!(repaired("qua lnternet").0, "qua internet");
+    assert_eq!(repaired("hiệu qủa").0, "hiệu quả");
 }
 
 #[test]
@@ -63,7 +67,10 @@ fn leaves_ambiguous_and_valid_words() {
 #[test]
 fn counts_invalid_words() {
     let repairer = Repairer::from_document(document());
-    // tnh, Kien, Đm, sn, Tnh, dinhh, cmọi
-    assert_eq!(repairer.invalid_words(), 7);
-    assert_eq!(repairer.lines_with_invalid_words(), &[2, 3, 4, 5, 6, 7, 8]);
+    // tnh, Kien, Đm, sn, Tnh, dinhh, cmọi, lnternet, qủa
+    assert_eq!(repairer.invalid_words(), 9);
+    assert_eq!(
+        repairer.lines_with_invalid_words(),
+        &[2, 3, 4, 5, 6, 7, 8, 9, 10]
+    );
 }

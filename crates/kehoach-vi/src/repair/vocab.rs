@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::syllable::{classify, Verdict};
+use crate::syllable::{classify, is_foreign_word, Verdict};
 
 /// A small multiplicative hasher: vocabulary keys are short words and the
 /// importer must stay fast; these maps never face adversarial keys worse
@@ -81,9 +81,10 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// A word that can stand in for a damaged one: valid and seen as such.
+    /// A word that can stand in for a damaged one: valid (or a known foreign
+    /// word) and seen in lowercase or capitalised form.
     pub fn is_candidate(&self) -> bool {
-        self.verdict == Verdict::Valid && self.count > 0
+        self.count > 0 && (self.verdict == Verdict::Valid || is_foreign_word(&self.word))
     }
 }
 

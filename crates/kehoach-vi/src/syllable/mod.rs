@@ -27,10 +27,40 @@ const INITIALS: [&str; 28] = [
 /// Foreign words, names and loanwords spelt outside Vietnamese rules, as
 /// found in plan documents (lowercase).
 const FOREIGN_WORDS: [&str; 35] = [
-    "alibaba", "axit", "axít", "belarus", "cacbon", "camera", "campuchia", "container", "covid",
-    "email", "gen", "homestay", "internet", "interpol", "learning", "logistic", "logistics",
-    "marketing", "mekong", "mêkông", "methadone", "nagoya", "nomura", "online", "paris",
-    "photocopy", "protection", "ramsar", "smartphone", "startup", "status", "taxi", "tour", "tp",
+    "alibaba",
+    "axit",
+    "axít",
+    "belarus",
+    "cacbon",
+    "camera",
+    "campuchia",
+    "container",
+    "covid",
+    "email",
+    "gen",
+    "homestay",
+    "internet",
+    "interpol",
+    "learning",
+    "logistic",
+    "logistics",
+    "marketing",
+    "mekong",
+    "mêkông",
+    "methadone",
+    "nagoya",
+    "nomura",
+    "online",
+    "paris",
+    "photocopy",
+    "protection",
+    "ramsar",
+    "smartphone",
+    "startup",
+    "status",
+    "taxi",
+    "tour",
+    "tp",
     "vietgap",
 ];
 
@@ -51,7 +81,10 @@ pub fn classify(word: &str) -> Verdict {
     if chars.next().is_none() || !rest_lower || !first.is_alphabetic() {
         return Verdict::NotChecked;
     }
-    if word.chars().any(|c| matches!(c, 'f' | 'j' | 'w' | 'z' | 'F' | 'J' | 'W' | 'Z')) {
+    if word
+        .chars()
+        .any(|c| matches!(c, 'f' | 'j' | 'w' | 'z' | 'F' | 'J' | 'W' | 'Z'))
+    {
         return Verdict::NotChecked;
     }
     if is_roman_numeral(word) || (word.len() <= 16 && is_foreign_word(word)) {
@@ -70,7 +103,8 @@ fn is_roman_numeral(word: &str) -> bool {
         .all(|c| matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X'))
 }
 
-fn is_foreign_word(word: &str) -> bool {
+/// Whether `word` is on the allowlist of foreign words and names (any case).
+pub fn is_foreign_word(word: &str) -> bool {
     let lower = word.to_lowercase();
     FOREIGN_WORDS.contains(&lower.as_str())
 }
@@ -119,7 +153,8 @@ pub fn is_valid_syllable(word: &str) -> bool {
     let letters = &parsed.letters[..parsed.len];
     INITIALS.iter().any(|initial| {
         let init_len = initial.chars().count();
-        let matches = init_len <= letters.len() && initial.chars().zip(letters).all(|(a, b)| a == *b);
+        let matches =
+            init_len <= letters.len() && initial.chars().zip(letters).all(|(a, b)| a == *b);
         if !matches {
             return false;
         }
@@ -129,7 +164,8 @@ pub fn is_valid_syllable(word: &str) -> bool {
             None => None,
         };
         let rhyme = &letters[init_len..];
-        rhyme::is_valid_rhyme(rhyme, *initial == "gi", parsed.tone, tone_at) && spelling_allows(initial, rhyme)
+        rhyme::is_valid_rhyme(rhyme, *initial == "gi", parsed.tone, tone_at)
+            && spelling_allows(initial, rhyme)
     })
 }
 

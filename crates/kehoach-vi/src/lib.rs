@@ -11,6 +11,7 @@ pub mod number;
 pub use fold::fold;
 pub use normalize::{clean_line, nfc};
 pub use number::parse_number;
+pub mod legacy;
 pub mod repair;
 pub mod syllable;
 pub mod words;

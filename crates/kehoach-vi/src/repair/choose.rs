@@ -96,7 +96,7 @@ fn glued_readings(repairer: &Repairer, damaged: &str, prev: Option<u32>) -> Vec<
         else {
             continue;
         };
-        for &head_id in repairer.index.dropped_from(head) {
+        for head_id in repairer.index.dropped_from(vocab, head) {
             let inner = pair(repairer, Some(head_id), Some(tail_id));
             let left = pair(repairer, prev, Some(head_id));
             if inner == 0 || (prev.is_some() && left == 0) {

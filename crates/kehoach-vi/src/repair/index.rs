@@ -1,21 +1,80 @@
 //! Where a damaged word's candidates come from: the document's valid words
 //! indexed by the forms their damage takes, so that finding them is a few
-//! lookups, never a scan of the vocabulary.
+//! lookups, never a scan of the vocabulary. Keys are hashes of those forms
+//! (no string is built per key); every hit is checked against the damaged
+//! word, so a hash collision can never offer a wrong candidate.
 
-use super::vocab::{FastMap, Vocab};
-use crate::syllable::{split_tone, with_tone, Tone};
+use std::hash::Hasher;
 
-/// Marks the folded vowel in a diacritic key; never occurs in text.
-const MARK: char = '\u{1}';
+use super::vocab::{FastMap, Vocab, WordHasher};
+use crate::syllable::{split_tone, Tone};
 
 #[derive(Default)]
 pub struct Index {
     /// A valid word with one letter dropped → the words.
-    dropped: FastMap<Box<str>, Vec<u32>>,
+    dropped: FastMap<u64, Vec<u32>>,
     /// A valid word with one vowel stripped of its marks → the words.
-    diacritic: FastMap<Box<str>, Vec<u32>>,
+    diacritic: FastMap<u64, Vec<u32>>,
     /// A valid word's toneless letters and its tone → the words.
-    tone_moved: FastMap<Box<str>, Vec<u32>>,
+    tone_moved: FastMap<u64, Vec<u32>>,
+}
+
+const DROPPED: u32 = 1;
+const DIACRITIC: u32 = 2;
+const TONE_MOVED: u32 = 3;
+
+fn hash_chars(kind: u32, chars: impl Iterator<Item = char>) -> u64 {
+    let mut hasher = WordHasher::default();
+    hasher.write_u32(kind);
+    for c in chars {
+        hasher.write_u32(u32::from(c));
+    }
+    hasher.finish()
+}
+
+fn dropped_key(chars: &[char], skip: Option<usize>) -> u64 {
+    let kept = chars
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| Some(*i) != skip)
+        .map(|(_, c)| *c);
+    hash_chars(DROPPED, kept)
+}
+
+/// The word with the vowel at `at` replaced by its bare form (and a marker
+/// of the position): words that differ only in that vowel's marks share it.
+fn diacritic_key(chars: &[char], at: usize) -> Option<u64> {
+    let bare = bare_vowel(*chars.get(at)?)?;
+    let letters = chars
+        .iter()
+        .enumerate()
+        .map(|(i, c)| if i == at { bare } else { *c });
+    Some(hash_chars(DIACRITIC + ((at as u32) << 4), letters))
+}
+
+/// The word's toneless letters and its tone: words that differ only in
+/// which vowel carries the tone share it. `None` for words without a tone.
+fn tone_key(chars: &[char]) -> Option<u64> {
+    let (letters, tone) = toneless(chars)?;
+    let tone = tone?;
+    let tone_code = Tone::ALL.iter().position(|t| *t == tone)? as u32;
+    Some(hash_chars(
+        TONE_MOVED + (tone_code << 4),
+        letters.into_iter(),
+    ))
+}
+
+fn toneless(chars: &[char]) -> Option<(Vec<char>, Option<Tone>)> {
+    let mut letters = Vec::with_capacity(chars.len());
+    let mut tone = None;
+    for c in chars {
+        let (base, t) = split_tone(*c)?;
+        letters.push(base);
+        if t != Tone::Level {
+            tone = Some(t);
+        }
+    }
+    Some((letters, tone))
 }
 
 impl Index {
@@ -26,24 +85,17 @@ impl Index {
             if !entry.is_candidate() {
                 continue;
             }
+            let id = id as u32;
             chars.clear();
             chars.extend(entry.word.chars());
             if let Some(key) = tone_key(&chars) {
-                index
-                    .tone_moved
-                    .entry(key.into())
-                    .or_default()
-                    .push(id as u32);
+                index.tone_moved.entry(key).or_default().push(id);
             }
             for i in 0..chars.len() {
-                let key = without(&chars, i);
-                index.dropped.entry(key.into()).or_default().push(id as u32);
+                let key = dropped_key(&chars, Some(i));
+                index.dropped.entry(key).or_default().push(id);
                 if let Some(key) = diacritic_key(&chars, i) {
-                    index
-                        .diacritic
-                        .entry(key.into())
-                        .or_default()
-                        .push(id as u32);
+                    index.diacritic.entry(key).or_default().push(id);
                 }
             }
         }
@@ -55,88 +107,80 @@ impl Index {
     /// tone mark on the wrong vowel ("qủa").
     pub fn candidates(&self, vocab: &Vocab, damaged: &str) -> Vec<u32> {
         let chars: Vec<char> = damaged.chars().collect();
-        let mut found: Vec<u32> = self.dropped_from(damaged).to_vec();
+        let mut found = self.dropped_from(vocab, damaged);
         for i in 0..chars.len() {
-            if let Some(ids) = diacritic_key(&chars, i).and_then(|k| self.diacritic.get(k.as_str()))
-            {
-                found.extend(ids);
-            }
+            let hits = diacritic_key(&chars, i).and_then(|k| self.diacritic.get(&k));
+            found.extend(
+                hits.into_iter()
+                    .flatten()
+                    .filter(|id| differs_in_marks_at(&chars, vocab.word(**id), i)),
+            );
             let doubled = i > 0 && chars.get(i - 1) == chars.get(i);
             if doubled {
-                found.extend(vocab.candidate_id(&without(&chars, i)));
+                let single: String = chars
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j != i)
+                    .map(|(_, c)| *c)
+                    .collect();
+                found.extend(vocab.candidate_id(&single));
             }
         }
-        if let Some(ids) = tone_key(&chars).and_then(|k| self.tone_moved.get(k.as_str())) {
-            found.extend(ids);
-        }
+        let hits = tone_key(&chars).and_then(|k| self.tone_moved.get(&k));
+        found.extend(
+            hits.into_iter()
+                .flatten()
+                .filter(|id| same_but_tone_place(&chars, vocab.word(**id))),
+        );
         found.sort_unstable();
         found.dedup();
         found
     }
 
     /// Valid words that lose one letter to become `damaged`.
-    pub fn dropped_from(&self, damaged: &str) -> &[u32] {
-        self.dropped.get(damaged).map_or(&[], Vec::as_slice)
+    pub fn dropped_from(&self, vocab: &Vocab, damaged: &str) -> Vec<u32> {
+        let chars: Vec<char> = damaged.chars().collect();
+        let key = dropped_key(&chars, None);
+        self.dropped.get(&key).map_or_else(Vec::new, |ids| {
+            ids.iter()
+                .copied()
+                .filter(|id| is_one_letter_longer(vocab.word(*id), &chars))
+                .collect()
+        })
     }
 }
 
-fn without(chars: &[char], skip: usize) -> String {
-    chars
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != skip)
-        .map(|(_, c)| *c)
-        .collect()
+fn is_one_letter_longer(word: &str, shorter: &[char]) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    chars.len() == shorter.len() + 1
+        && (0..chars.len()).any(|skip| {
+            chars
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != skip)
+                .map(|(_, c)| c)
+                .eq(shorter.iter())
+        })
 }
 
-/// An "l" read for an "i" ("lnternet"): a look-alike so specific that a
-/// single intact occurrence of the word is evidence enough.
-pub fn lookalike(vocab: &Vocab, damaged: &str) -> Option<u32> {
-    let chars: Vec<char> = damaged.chars().collect();
-    let at = chars.iter().position(|c| *c == 'l')?;
-    vocab.candidate_id(&replaced(&chars, at, 'i'))
+fn differs_in_marks_at(damaged: &[char], word: &str, at: usize) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    chars.len() == damaged.len()
+        && chars.iter().zip(damaged).enumerate().all(|(i, (a, b))| {
+            if i == at {
+                bare_vowel(*a).is_some() && bare_vowel(*a) == bare_vowel(*b)
+            } else {
+                a == b
+            }
+        })
 }
 
-/// The word's letters without their tone, then the tone: words that differ
-/// only in which vowel carries the tone share the key. `None` for words
-/// without a tone.
-fn tone_key(chars: &[char]) -> Option<String> {
-    let mut key = String::with_capacity(chars.len() * 2 + 2);
-    let mut tone = None;
-    for c in chars {
-        let (base, t) = split_tone(*c)?;
-        key.push(base);
-        if t != Tone::Level {
-            tone = Some(t);
-        }
+fn same_but_tone_place(damaged: &[char], word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    match (toneless(damaged), toneless(&chars)) {
+        (Some(a), Some(b)) => a == b,
+        _ => false,
     }
-    key.push(MARK);
-    key.push(with_tone('a', tone?)?);
-    Some(key)
-}
-
-fn replaced(chars: &[char], at: usize, by: char) -> String {
-    chars
-        .iter()
-        .enumerate()
-        .map(|(i, c)| if i == at { by } else { *c })
-        .collect()
-}
-
-/// The word with the vowel at `at` replaced by its bare form and a mark:
-/// words that differ only in that vowel's diacritics share the key.
-fn diacritic_key(chars: &[char], at: usize) -> Option<String> {
-    let bare = bare_vowel(*chars.get(at)?)?;
-    let mut key = String::with_capacity(chars.len() * 2 + 2);
-    for (i, c) in chars.iter().enumerate() {
-        if i == at {
-            key.push(MARK);
-            key.push(bare);
-        } else {
-            key.push(*c);
-        }
-    }
-    Some(key)
 }
 
 fn bare_vowel(c: char) -> Option<char> {
@@ -149,4 +193,13 @@ fn bare_vowel(c: char) -> Option<char> {
         'i' | 'y' => Some(base),
         _ => None,
     }
+}
+
+/// An "l" read for an "i" ("lnternet"): a look-alike so specific that a
+/// single intact occurrence of the word is evidence enough.
+pub fn lookalike(vocab: &Vocab, damaged: &str) -> Option<u32> {
+    let at = damaged.find('l')?;
+    let mut fixed = damaged.to_string();
+    fixed.replace_range(at..at + 1, "i");
+    vocab.candidate_id(&fixed)
 }

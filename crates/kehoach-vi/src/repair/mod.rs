@@ -29,12 +29,28 @@ pub struct Repair {
 
 pub struct Repairer {
     vocab: Vocab,
-    /// Adjacent word pairs (within a line, only spacing between) → count.
+    /// Adjacent word pairs (within a line, only spacing between) → count;
+    /// only pairs holding a word some repair could produce.
     pairs: FastMap<(u32, u32), u32>,
     index: Index,
     invalid_words: usize,
     invalid_lines: Vec<usize>,
 }
+
+/// What reading a document needs beside the vocabulary: words as printed
+/// (so that each spelling is lowercased and interned once) and the sequence
+/// of word ids, from which word pairs are counted once it is known which
+/// pairs matter.
+#[derive(Default)]
+struct Learner<'a> {
+    seen: FastMap<&'a str, (u32, Case)>,
+    buf: String,
+    sequence: Vec<u32>,
+}
+
+/// Where the word sequence of a document breaks: line ends, punctuation,
+/// words that are not made of letters.
+const BREAK: u32 = u32::MAX;
 
 impl Repairer {
     /// Learns the vocabulary and word pairs of a document, given as its lines.
@@ -46,9 +62,9 @@ impl Repairer {
             invalid_words: 0,
             invalid_lines: Vec::new(),
         };
-        let mut buf = String::new();
+        let mut learner = Learner::default();
         for (line_index, line) in lines.into_iter().enumerate() {
-            let invalid = repairer.learn_line(line, &mut buf);
+            let invalid = repairer.learn_line(line, &mut learner);
             if invalid > 0 {
                 repairer.invalid_words += invalid;
                 repairer.invalid_lines.push(line_index);
@@ -56,25 +72,34 @@ impl Repairer {
         }
         if repairer.invalid_words > 0 {
             repairer.index = Index::build(&repairer.vocab);
+            let relevant = repairer.words_near_damage();
+            repairer.count_pairs(&learner.sequence, &relevant);
         }
         repairer
     }
 
-    /// Counts the line's words and pairs; returns how many words are invalid.
-    fn learn_line(&mut self, line: &str, buf: &mut String) -> usize {
+    /// Counts the line's words, appends their ids to the learner's sequence;
+    /// returns how many words are invalid.
+    fn learn_line<'a>(&mut self, line: &'a str, learner: &mut Learner<'a>) -> usize {
         let mut invalid = 0;
-        let mut prev = None;
         let mut prev_end = 0;
         for word in words(line) {
             if !word.letters_only || !only_space_between(line, prev_end, word.start) {
-                prev = None;
+                learner.sequence.push(BREAK);
             }
             prev_end = word.start + word.text.len();
             if !word.letters_only {
                 continue;
             }
-            let case = lowercase_into(word.text, buf);
-            let id = self.vocab.intern(buf);
+            let (id, case) = match learner.seen.get(word.text) {
+                Some(&known) => known,
+                None => {
+                    let case = lowercase_into(word.text, &mut learner.buf);
+                    let id = self.vocab.intern(&learner.buf);
+                    learner.seen.insert(word.text, (id, case));
+                    (id, case)
+                }
+            };
             if case != Case::Other {
                 if let Some(entry) = self.vocab.entries.get_mut(id as usize) {
                     entry.count += 1;
@@ -83,12 +108,47 @@ impl Repairer {
                     }
                 }
             }
-            if let Some(p) = prev {
-                *self.pairs.entry((p, id)).or_default() += 1;
-            }
-            prev = Some(id);
+            learner.sequence.push(id);
         }
+        learner.sequence.push(BREAK);
         invalid
+    }
+
+    /// The words any repair could produce: only pairs involving them can
+    /// ever be asked for, so only those are counted.
+    fn words_near_damage(&self) -> Vec<bool> {
+        let mut relevant = vec![false; self.vocab.entries.len()];
+        let damaged = self
+            .vocab
+            .entries
+            .iter()
+            .filter(|e| e.count > 0 && e.verdict == Verdict::Invalid);
+        for entry in damaged {
+            let word = &*entry.word;
+            let mut ids = self.index.candidates(&self.vocab, word);
+            ids.extend(index::lookalike(&self.vocab, word));
+            for (split, _) in word.char_indices().skip(1) {
+                if let Some(head) = word.get(..split) {
+                    ids.extend(self.index.dropped_from(&self.vocab, head));
+                }
+            }
+            for id in ids {
+                if let Some(flag) = relevant.get_mut(id as usize) {
+                    *flag = true;
+                }
+            }
+        }
+        relevant
+    }
+
+    fn count_pairs(&mut self, sequence: &[u32], relevant: &[bool]) {
+        let is_relevant = |id: u32| relevant.get(id as usize).copied().unwrap_or(false);
+        for pair in sequence.windows(2) {
+            let &[a, b] = pair else { continue };
+            if a != BREAK && b != BREAK && (is_relevant(a) || is_relevant(b)) {
+                *self.pairs.entry((a, b)).or_default() += 1;
+            }
+        }
     }
 
     /// Words of the document that are not valid syllables (among those judged).

@@ -57,6 +57,17 @@ pub enum Case {
 /// Writes `word` in lowercase to `buf` and tells its case.
 pub fn lowercase_into(word: &str, buf: &mut String) -> Case {
     buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        let mut upper = word.bytes().map(|b| b.is_ascii_uppercase());
+        let case = match (upper.next(), upper.any(|u| u)) {
+            (_, true) => Case::Other,
+            (Some(true), false) => Case::Capitalised,
+            _ => Case::Lower,
+        };
+        buf.make_ascii_lowercase();
+        return case;
+    }
     let mut case = Case::Lower;
     for (i, c) in word.chars().enumerate() {
         if c.is_uppercase() {

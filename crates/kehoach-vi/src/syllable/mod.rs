@@ -19,9 +19,35 @@ use letters::is_vowel;
 const MAX_LETTERS: usize = 7;
 
 /// Initial consonants, longest first so that "ngh" is tried before "ng".
-const INITIALS: [&str; 28] = [
-    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu", "b", "c", "d", "đ", "g",
-    "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
+const INITIALS: [&[char]; 28] = [
+    &['n', 'g', 'h'],
+    &['n', 'g'],
+    &['n', 'h'],
+    &['c', 'h'],
+    &['g', 'h'],
+    &['g', 'i'],
+    &['k', 'h'],
+    &['p', 'h'],
+    &['t', 'h'],
+    &['t', 'r'],
+    &['q', 'u'],
+    &['b'],
+    &['c'],
+    &['d'],
+    &['đ'],
+    &['g'],
+    &['h'],
+    &['k'],
+    &['l'],
+    &['m'],
+    &['n'],
+    &['p'],
+    &['r'],
+    &['s'],
+    &['t'],
+    &['v'],
+    &['x'],
+    &[],
 ];
 
 /// Foreign words, names and loanwords spelt outside Vietnamese rules, as
@@ -78,7 +104,7 @@ pub fn classify(word: &str) -> Verdict {
         return Verdict::NotChecked;
     };
     let rest_lower = chars.clone().all(|c| !c.is_uppercase());
-    if chars.next().is_none() || !rest_lower || !first.is_alphabetic() {
+    if chars.next().is_none() || !rest_lower || !crate::words::is_letter(first) {
         return Verdict::NotChecked;
     }
     if word
@@ -151,43 +177,41 @@ pub fn is_valid_syllable(word: &str) -> bool {
         return false;
     };
     let letters = &parsed.letters[..parsed.len];
-    INITIALS.iter().any(|initial| {
-        let init_len = initial.chars().count();
-        let matches =
-            init_len <= letters.len() && initial.chars().zip(letters).all(|(a, b)| a == *b);
-        if !matches {
+    INITIALS.iter().any(|&initial| {
+        if !letters.starts_with(initial) {
             return false;
         }
+        let init_len = initial.len();
         let tone_at = match parsed.tone_at {
             Some(at) if at < init_len => return false,
             Some(at) => Some(at - init_len),
             None => None,
         };
         let rhyme = &letters[init_len..];
-        rhyme::is_valid_rhyme(rhyme, *initial == "gi", parsed.tone, tone_at)
+        rhyme::is_valid_rhyme(rhyme, initial == ['g', 'i'], parsed.tone, tone_at)
             && spelling_allows(initial, rhyme)
     })
 }
 
 /// Spelling rules tying an initial to the rhyme's first letter (k/c, gh/g, ngh/ng, qu, gi).
-fn spelling_allows(initial: &str, rhyme: &[char]) -> bool {
+fn spelling_allows(initial: &[char], rhyme: &[char]) -> bool {
     let Some(&first) = rhyme.first() else {
         return false;
     };
     let cluster = rhyme.iter().take_while(|c| is_vowel(**c)).count();
     let front = matches!(first, 'i' | 'e' | 'ê');
     let starts_ye = first == 'y' && rhyme.get(1) == Some(&'ê');
-    if starts_ye && !matches!(initial, "" | "qu") {
+    if starts_ye && !matches!(initial, [] | ['q', 'u']) {
         return false;
     }
     match initial {
-        "k" => front || first == 'y',
-        "c" => !front && first != 'y',
-        "gh" | "ngh" => front,
-        "ng" => !front,
-        "g" => !matches!(first, 'e' | 'ê') && (first != 'i' || cluster == 1),
-        "gi" => first != 'i',
-        "qu" => !matches!(first, 'u' | 'o'),
+        ['k'] => front || first == 'y',
+        ['c'] => !front && first != 'y',
+        ['g', 'h'] | ['n', 'g', 'h'] => front,
+        ['n', 'g'] => !front,
+        ['g'] => !matches!(first, 'e' | 'ê') && (first != 'i' || cluster == 1),
+        ['g', 'i'] => first != 'i',
+        ['q', 'u'] => !matches!(first, 'u' | 'o'),
         _ => true,
     }
 }

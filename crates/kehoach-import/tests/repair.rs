@@ -72,7 +72,14 @@ fn ben_tre_2018_tinh_restored_many_times() {
     assert!(tinh >= 60, "only {tinh} of the 89 'tnh' repaired");
     let stats = imported.repair;
     assert!(stats.repaired >= 400, "{stats:?}");
-    assert!(stats.invalid_after <= 110, "{stats:?}");
+    assert!(stats.invalid_after <= 120, "{stats:?}");
+    // "thuộc tnh" ends a line; "Thuộc tính" is a heading elsewhere, but
+    // "tỉnh" is far commoner: too close to call, so left as printed.
+    assert!(!imported
+        .plan
+        .diagnostics
+        .iter()
+        .any(|d| d.line == Some(1833) && d.before.as_deref() == Some("tnh")));
     // "Công an tnh" (L2423 of the analyst's notes) is in a coordinating cell.
     assert!(imported
         .plan

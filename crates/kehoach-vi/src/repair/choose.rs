@@ -22,6 +22,10 @@ struct Reading {
 
 /// Context must beat the runner-up by this factor to decide.
 const CONTEXT_MARGIN: u32 = 3;
+/// Context from fewer intact pairs than this can be outweighed by frequency…
+const STRONG_CONTEXT: u32 = 6;
+/// …by a candidate this many times commoner.
+const COUNT_OUTWEIGHS: u32 = 5;
 /// Without context, a lone candidate must occur this often.
 const LONE_MIN_COUNT: u32 = 2;
 /// Without context, the commonest candidate must beat the next by this factor…
@@ -114,6 +118,19 @@ fn glued_readings(repairer: &Repairer, damaged: &str, prev: Option<u32>) -> Vec<
     readings
 }
 
+/// A single intact pair is weak evidence: "thuộc tính" seen once does not make
+/// "thuộc tnh" a "tính" when "tỉnh" is many times commoner in the document.
+fn outweighed_by_frequency(readings: &[Reading]) -> bool {
+    let Some(best) = readings.first() else {
+        return false;
+    };
+    best.context < STRONG_CONTEXT
+        && readings
+            .iter()
+            .skip(1)
+            .any(|other| other.count >= COUNT_OUTWEIGHS * best.count.max(1))
+}
+
 /// The reading the evidence clearly favours: by context if there is any,
 /// else by frequency; `None` when two readings are close.
 fn pick(mut readings: Vec<Reading>) -> Option<Reading> {
@@ -121,7 +138,8 @@ fn pick(mut readings: Vec<Reading>) -> Option<Reading> {
     let best_context = readings.first()?.context;
     let second_context = readings.get(1).map_or(0, |r| r.context);
     if best_context > 0 {
-        let clear = second_context == 0 || best_context >= CONTEXT_MARGIN * second_context;
+        let clear = (second_context == 0 || best_context >= CONTEXT_MARGIN * second_context)
+            && !outweighed_by_frequency(&readings);
         return if clear {
             readings.into_iter().next()
         } else {

@@ -2,8 +2,6 @@
 
 use kehoach_model::{Diagnostic, Severity};
 use kehoach_vi::repair::{Repair, Repairer};
-use kehoach_vi::syllable::Verdict;
-use kehoach_vi::words::words;
 
 use crate::diagnostics::Diagnostics;
 use crate::{Line, RepairStats, SourceText};
@@ -12,16 +10,22 @@ use crate::{Line, RepairStats, SourceText};
 /// the damaged words in place (line numbers kept), each repair reported as a
 /// `repaired-text` diagnostic.
 pub fn repair_source(src: &mut SourceText, enabled: bool, diags: &mut Diagnostics) -> RepairStats {
-    let repairer = Repairer::from_document(src.lines.iter().map(|l| l.raw.as_str()));
+    let lines = src.lines.iter().map(|l| l.raw.as_str());
+    if !enabled {
+        let invalid = Repairer::count_invalid_words(lines);
+        return RepairStats {
+            invalid_before: invalid,
+            invalid_after: invalid,
+            repaired: 0,
+        };
+    }
+    let repairer = Repairer::from_document(lines);
     let invalid_before = repairer.invalid_words();
     let mut stats = RepairStats {
         invalid_before,
         invalid_after: invalid_before,
         repaired: 0,
     };
-    if !enabled {
-        return stats;
-    }
     for &index in repairer.lines_with_invalid_words() {
         let Some(line) = src.lines.get_mut(index) else {
             continue;
@@ -32,8 +36,8 @@ pub fn repair_source(src: &mut SourceText, enabled: bool, diags: &mut Diagnostic
         }
         // Recount only the lines touched: a repair may leave a word invalid
         // elsewhere in the line, and the figure must be exact.
-        stats.invalid_after =
-            (stats.invalid_after + count_invalid(&fixed)).saturating_sub(count_invalid(&line.raw));
+        stats.invalid_after = (stats.invalid_after + repairer.count_invalid_in(&fixed))
+            .saturating_sub(repairer.count_invalid_in(&line.raw));
         stats.repaired += repairs.len();
         for repair in repairs {
             diags.push(repair_diagnostic(line.no, repair));
@@ -41,12 +45,6 @@ pub fn repair_source(src: &mut SourceText, enabled: bool, diags: &mut Diagnostic
         *line = Line::new(line.no, fixed);
     }
     stats
-}
-
-fn count_invalid(line: &str) -> usize {
-    words(line)
-        .filter(|w| w.verdict() == Verdict::Invalid)
-        .count()
 }
 
 fn repair_diagnostic(line: usize, repair: Repair) -> Diagnostic {

@@ -11,6 +11,9 @@ pub struct Word<'a> {
     /// Byte offset of `text` in the line.
     pub start: usize,
     pub letters_only: bool,
+    /// Only spacing separates it from the previous word (or the line start):
+    /// "tỉnh huyện" is a word pair, "tỉnh, huyện" is not.
+    pub after_space: bool,
 }
 
 impl Word<'_> {
@@ -46,41 +49,125 @@ pub fn is_letter(c: char) -> bool {
 
 /// The words of `line`, in order. HTML tags that portals leave in the text
 /// ("<ul style=...>") are not words.
-pub fn words(line: &str) -> impl Iterator<Item = Word<'_>> + '_ {
-    let mut rest = line.char_indices().peekable();
-    std::iter::from_fn(move || loop {
-        let (start, first) = rest.by_ref().find(|(_, c)| is_word_char(*c) || *c == '<')?;
-        if first == '<' {
-            if rest
-                .peek()
-                .is_some_and(|(_, c)| c.is_ascii_alphabetic() || *c == '/')
-            {
-                rest.by_ref().find(|(_, c)| *c == '>');
+pub fn words(line: &str) -> Words<'_> {
+    Words {
+        line,
+        pos: 0,
+        gap_is_space: true,
+    }
+}
+
+/// Iterator over the words of a line. It scans bytes and decodes only
+/// non-ASCII characters: every character of every document passes here.
+pub struct Words<'a> {
+    line: &'a str,
+    pos: usize,
+    /// Nothing but spacing seen since the previous word.
+    gap_is_space: bool,
+}
+
+fn is_joiner_byte(b: u8) -> bool {
+    matches!(b, b'&' | b'.' | b'_' | b'@' | b'+' | b'\'')
+}
+
+impl<'a> Words<'a> {
+    fn char_at(&self, at: usize) -> Option<char> {
+        self.line.get(at..).and_then(|rest| rest.chars().next())
+    }
+
+    /// Moves to the start of the next word, noting what the gap holds.
+    fn skip_gap(&mut self) -> Option<usize> {
+        let bytes = self.line.as_bytes();
+        loop {
+            let b = *bytes.get(self.pos)?;
+            if b.is_ascii() {
+                if b.is_ascii_alphanumeric() || is_joiner_byte(b) {
+                    return Some(self.pos);
+                }
+                if !b.is_ascii_whitespace() {
+                    self.gap_is_space = false;
+                }
+                self.pos += 1;
+                let opens_tag = b == b'<'
+                    && bytes
+                        .get(self.pos)
+                        .is_some_and(|n| n.is_ascii_alphabetic() || *n == b'/');
+                if opens_tag {
+                    let close = bytes
+                        .get(self.pos..)
+                        .and_then(|r| r.iter().position(|x| *x == b'>'));
+                    self.pos = close.map_or(bytes.len(), |k| self.pos + k + 1);
+                }
+            } else {
+                let c = self.char_at(self.pos)?;
+                if is_word_char(c) {
+                    return Some(self.pos);
+                }
+                if !c.is_whitespace() {
+                    self.gap_is_space = false;
+                }
+                self.pos += c.len_utf8();
             }
-            continue;
         }
-        let mut end = line.len();
-        while let Some(&(i, c)) = rest.peek() {
+    }
+
+    /// Moves past the word starting at `start`; tells whether it holds a
+    /// non-ASCII character that is not a letter.
+    fn scan_word(&mut self, start: usize) -> bool {
+        let bytes = self.line.as_bytes();
+        let mut odd = false;
+        self.pos = start;
+        while let Some(&b) = bytes.get(self.pos) {
+            if b.is_ascii() {
+                if !(b.is_ascii_alphanumeric() || is_joiner_byte(b)) {
+                    break;
+                }
+                self.pos += 1;
+                continue;
+            }
+            let Some(c) = self.char_at(self.pos) else {
+                break;
+            };
             if !is_word_char(c) {
-                end = i;
                 break;
             }
-            rest.next();
+            odd |= !is_letter(c);
+            self.pos += c.len_utf8();
         }
-        let Some(raw) = line.get(start..end) else {
-            continue;
-        };
-        let trimmed_start = raw.len() - raw.trim_start_matches(is_joiner).len();
-        let text = raw.trim_matches(is_joiner);
-        if text.is_empty() {
-            continue;
+        odd
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = Word<'a>;
+
+    fn next(&mut self) -> Option<Word<'a>> {
+        loop {
+            let start = self.skip_gap()?;
+            let odd = self.scan_word(start);
+            let raw = self.line.get(start..self.pos)?;
+            let text = raw.trim_matches(is_joiner);
+            let trimmed_start = raw.len() - raw.trim_start_matches(is_joiner).len();
+            let after_space = self.gap_is_space && trimmed_start == 0;
+            self.gap_is_space = trimmed_start + text.len() == raw.len();
+            if text.is_empty() {
+                self.gap_is_space = false;
+                continue;
+            }
+            let letters_only = if odd {
+                text.chars().all(is_letter)
+            } else {
+                text.bytes()
+                    .all(|b| !b.is_ascii() || b.is_ascii_alphabetic())
+            };
+            return Some(Word {
+                text,
+                start: start + trimmed_start,
+                letters_only,
+                after_space,
+            });
         }
-        return Some(Word {
-            text,
-            start: start + trimmed_start,
-            letters_only: text.chars().all(is_letter),
-        });
-    })
+    }
 }
 
 #[cfg(test)]
@@ -100,6 +187,11 @@ mod tests {
         let found: Vec<(&str, usize, bool)> = words(line)
             .map(|w| (w.text, w.start, w.letters_only))
             .collect();
+        let spaced: Vec<bool> = words(line).map(|w| w.after_space).collect();
+        assert_eq!(
+            spaced,
+            [true, true, false, true, true, false, false, false, false]
+        );
         assert_eq!(
             found,
             vec![

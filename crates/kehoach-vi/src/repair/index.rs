@@ -6,17 +6,44 @@
 
 use std::hash::Hasher;
 
-use super::vocab::{FastMap, Vocab, WordHasher};
+use super::vocab::{Vocab, WordHasher};
 use crate::syllable::{split_tone, Tone};
 
 #[derive(Default)]
 pub struct Index {
     /// A valid word with one letter dropped → the words.
-    dropped: FastMap<u64, Vec<u32>>,
+    dropped: Keyed,
     /// A valid word with one vowel stripped of its marks → the words.
-    diacritic: FastMap<u64, Vec<u32>>,
+    diacritic: Keyed,
     /// A valid word's toneless letters and its tone → the words.
-    tone_moved: FastMap<u64, Vec<u32>>,
+    tone_moved: Keyed,
+}
+
+/// Key → word ids as one sorted list: built with a single sort instead of
+/// one small vector per key.
+#[derive(Default)]
+struct Keyed {
+    entries: Vec<(u64, u32)>,
+}
+
+impl Keyed {
+    fn push(&mut self, key: u64, id: u32) {
+        self.entries.push((key, id));
+    }
+
+    fn finish(&mut self) {
+        self.entries.sort_unstable();
+    }
+
+    fn get(&self, key: u64) -> impl Iterator<Item = u32> + '_ {
+        let from = self.entries.partition_point(|e| e.0 < key);
+        self.entries
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(move |e| e.0 == key)
+            .map(|e| e.1)
+    }
 }
 
 const DROPPED: u32 = 1;
@@ -89,16 +116,18 @@ impl Index {
             chars.clear();
             chars.extend(entry.word.chars());
             if let Some(key) = tone_key(&chars) {
-                index.tone_moved.entry(key).or_default().push(id);
+                index.tone_moved.push(key, id);
             }
             for i in 0..chars.len() {
-                let key = dropped_key(&chars, Some(i));
-                index.dropped.entry(key).or_default().push(id);
+                index.dropped.push(dropped_key(&chars, Some(i)), id);
                 if let Some(key) = diacritic_key(&chars, i) {
-                    index.diacritic.entry(key).or_default().push(id);
+                    index.diacritic.push(key, id);
                 }
             }
         }
+        index.dropped.finish();
+        index.diacritic.finish();
+        index.tone_moved.finish();
         index
     }
 
@@ -109,12 +138,13 @@ impl Index {
         let chars: Vec<char> = damaged.chars().collect();
         let mut found = self.dropped_from(vocab, damaged);
         for i in 0..chars.len() {
-            let hits = diacritic_key(&chars, i).and_then(|k| self.diacritic.get(&k));
-            found.extend(
-                hits.into_iter()
-                    .flatten()
-                    .filter(|id| differs_in_marks_at(&chars, vocab.word(**id), i)),
-            );
+            if let Some(key) = diacritic_key(&chars, i) {
+                found.extend(
+                    self.diacritic
+                        .get(key)
+                        .filter(|id| differs_in_marks_at(&chars, vocab.word(*id), i)),
+                );
+            }
             let doubled = i > 0 && chars.get(i - 1) == chars.get(i);
             if doubled {
                 let single: String = chars
@@ -126,12 +156,13 @@ impl Index {
                 found.extend(vocab.candidate_id(&single));
             }
         }
-        let hits = tone_key(&chars).and_then(|k| self.tone_moved.get(&k));
-        found.extend(
-            hits.into_iter()
-                .flatten()
-                .filter(|id| same_but_tone_place(&chars, vocab.word(**id))),
-        );
+        if let Some(key) = tone_key(&chars) {
+            found.extend(
+                self.tone_moved
+                    .get(key)
+                    .filter(|id| same_but_tone_place(&chars, vocab.word(*id))),
+            );
+        }
         found.sort_unstable();
         found.dedup();
         found
@@ -140,13 +171,10 @@ impl Index {
     /// Valid words that lose one letter to become `damaged`.
     pub fn dropped_from(&self, vocab: &Vocab, damaged: &str) -> Vec<u32> {
         let chars: Vec<char> = damaged.chars().collect();
-        let key = dropped_key(&chars, None);
-        self.dropped.get(&key).map_or_else(Vec::new, |ids| {
-            ids.iter()
-                .copied()
-                .filter(|id| is_one_letter_longer(vocab.word(*id), &chars))
-                .collect()
-        })
+        self.dropped
+            .get(dropped_key(&chars, None))
+            .filter(|id| is_one_letter_longer(vocab.word(*id), &chars))
+            .collect()
     }
 }
 

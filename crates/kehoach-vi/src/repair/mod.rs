@@ -55,6 +55,15 @@ const BREAK: u32 = u32::MAX;
 impl Repairer {
     /// Learns the vocabulary and word pairs of a document, given as its lines.
     pub fn from_document<'a>(lines: impl IntoIterator<Item = &'a str>) -> Repairer {
+        Repairer::learn(lines, true)
+    }
+
+    /// Counts the invalid syllables of a document without preparing any repair.
+    pub fn count_invalid_words<'a>(lines: impl IntoIterator<Item = &'a str>) -> usize {
+        Repairer::learn(lines, false).invalid_words
+    }
+
+    fn learn<'a>(lines: impl IntoIterator<Item = &'a str>, for_repair: bool) -> Repairer {
         let mut repairer = Repairer {
             vocab: Vocab::default(),
             pairs: FastMap::default(),
@@ -70,7 +79,7 @@ impl Repairer {
                 repairer.invalid_lines.push(line_index);
             }
         }
-        if repairer.invalid_words > 0 {
+        if for_repair && repairer.invalid_words > 0 {
             repairer.index = Index::build(&repairer.vocab);
             let relevant = repairer.words_near_damage();
             repairer.count_pairs(&learner.sequence, &relevant);
@@ -82,12 +91,10 @@ impl Repairer {
     /// returns how many words are invalid.
     fn learn_line<'a>(&mut self, line: &'a str, learner: &mut Learner<'a>) -> usize {
         let mut invalid = 0;
-        let mut prev_end = 0;
         for word in words(line) {
-            if !word.letters_only || !only_space_between(line, prev_end, word.start) {
+            if !word.letters_only || !word.after_space {
                 learner.sequence.push(BREAK);
             }
-            prev_end = word.start + word.text.len();
             if !word.letters_only {
                 continue;
             }
@@ -169,12 +176,10 @@ impl Repairer {
         let mut repairs = Vec::new();
         let mut buf = String::new();
         let mut prev: Option<u32> = None;
-        let mut prev_end = 0;
         for (i, word) in tokens.iter().enumerate() {
-            if !word.letters_only || !only_space_between(line, prev_end, word.start) {
+            if !word.letters_only || !word.after_space {
                 prev = None;
             }
-            prev_end = word.start + word.text.len();
             if !word.letters_only {
                 continue;
             }
@@ -186,7 +191,7 @@ impl Repairer {
                 _ => {
                     let next = tokens
                         .get(i + 1)
-                        .filter(|w| w.letters_only && only_space_between(line, prev_end, w.start));
+                        .filter(|w| w.letters_only && w.after_space);
                     let next = next.and_then(|w| {
                         let mut lower = String::new();
                         lowercase_into(w.text, &mut lower);
@@ -215,19 +220,27 @@ impl Repairer {
         (out, repairs)
     }
 
+    /// Invalid syllables in `line`, judged as in the document count (words
+    /// the document holds are looked up, not judged again).
+    pub fn count_invalid_in(&self, line: &str) -> usize {
+        let mut buf = String::new();
+        let mut invalid = 0;
+        for word in words(line).filter(|w| w.letters_only) {
+            if lowercase_into(word.text, &mut buf) != Case::Other
+                && self.is_invalid(self.vocab.id(&buf), &buf)
+            {
+                invalid += 1;
+            }
+        }
+        invalid
+    }
+
     fn is_invalid(&self, id: Option<u32>, lower: &str) -> bool {
         match id.and_then(|id| self.vocab.entry(id)) {
             Some(entry) => entry.verdict == Verdict::Invalid,
             None => crate::syllable::classify(lower) == Verdict::Invalid,
         }
     }
-}
-
-/// Word pairs count only when nothing but spacing separates them: "tỉnh, huyện"
-/// is not the pair "tỉnh huyện".
-fn only_space_between(line: &str, from: usize, to: usize) -> bool {
-    line.get(from..to)
-        .is_some_and(|gap| gap.chars().all(char::is_whitespace))
 }
 
 fn capitalise(word: &str) -> String {

@@ -69,6 +69,11 @@ fn counts_invalid_words() {
     let repairer = Repairer::from_document(document());
     // tnh, Kien, Đm, sn, Tnh, dinhh, cmọi, lnternet, qủa
     assert_eq!(repairer.invalid_words(), 9);
+    assert_eq!(Repairer::count_invalid_words(document()), 9);
+    assert_eq!(
+        repairer.count_invalid_in("Công an tnh, UBND, Kien Giang, Tỉnh"),
+        2
+    );
     assert_eq!(
         repairer.lines_with_invalid_words(),
         &[2, 3, 4, 5, 6, 7, 8, 9, 10]

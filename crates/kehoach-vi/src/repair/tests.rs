@@ -79,3 +79,56 @@ fn counts_invalid_words() {
         &[2, 3, 4, 5, 6, 7, 8, 9, 10]
     );
 }
+
+/// Lines of random pieces of Vietnamese, punctuation, tags, odd spaces and
+/// combining marks: counting and repair must never panic and must keep the
+/// text outside the repaired words.
+#[test]
+fn never_panics_on_odd_text() {
+    const PIECES: [&str; 24] = [
+        "tỉnh",
+        "tnh",
+        "Tnh",
+        "cả",
+        "c",
+        "mọi",
+        "cmọi",
+        "\u{A0}",
+        " ",
+        "  ",
+        ",",
+        ".",
+        "<b>",
+        "<",
+        ">",
+        "&",
+        "2030",
+        "\u{301}",
+        "Đ",
+        "ĐT",
+        "’",
+        "\u{1F600}",
+        "qủa",
+        "l",
+    ];
+    let mut state = 7u32;
+    let mut next = move || {
+        state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        (state >> 16) as usize
+    };
+    let lines: Vec<String> = (0..300)
+        .map(|_| {
+            (0..next() % 12)
+                .map(|_| PIECES[next() % PIECES.len()])
+                .collect::<String>()
+        })
+        .collect();
+    let repairer = Repairer::from_document(lines.iter().map(String::as_str));
+    for line in &lines {
+        let (fixed, repairs) = repairer.repair_line(line);
+        let removed: usize = repairs.iter().map(|r| r.before.len()).sum();
+        let added: usize = repairs.iter().map(|r| r.after.len()).sum();
+        assert_eq!(fixed.len() + removed, line.len() + added, "{line:?}");
+        assert!(repairer.count_invalid_in(&fixed) <= repairer.count_invalid_in(line));
+    }
+}

@@ -4,17 +4,47 @@ use unicode_normalization::UnicodeNormalization;
 
 /// NFC: portals mix precomposed and combining forms of the same letter.
 pub fn nfc(s: &str) -> String {
-    if s.chars().all(is_stable_in_nfc) {
+    if is_surely_nfc(s) {
         return s.to_string();
     }
     s.nfc().collect()
 }
 
-/// Characters that NFC leaves alone whatever surrounds them, among those
-/// Vietnamese text is made of: below the combining marks (U+0300), the
-/// precomposed Vietnamese letters (U+1E00..U+1EFF), general punctuation and
-/// the currency signs. Text made only of them is already NFC, which spares
-/// the full normalisation for almost every document.
+/// Whether the text is made only of characters that NFC leaves alone
+/// whatever surrounds them, among those Vietnamese text is made of: below
+/// the combining marks (U+0300), the precomposed Vietnamese letters
+/// (U+1E00..U+1EFF), general punctuation (U+2010..U+205E) and the currency
+/// signs (U+20A0..U+20BF). Such text is already NFC, which spares the full
+/// normalisation for almost every document. Read from the UTF-8 bytes: lead
+/// bytes below 0xCC encode characters below U+0300; E1 B8..BB is
+/// U+1E00..U+1EFF; E2 80 90..E2 81 9E and E2 82 A0..BF the rest.
+fn is_surely_nfc(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0xCC {
+            i += 1;
+            continue;
+        }
+        let second = bytes.get(i + 1).copied().unwrap_or(0);
+        let third = bytes.get(i + 2).copied().unwrap_or(0);
+        let stable = match (b, second) {
+            (0xE1, 0xB8..=0xBB) => true,
+            (0xE2, 0x80) => third >= 0x90,
+            (0xE2, 0x81) => third <= 0x9E,
+            (0xE2, 0x82) => third >= 0xA0,
+            _ => false,
+        };
+        if !stable {
+            return false;
+        }
+        i += 3;
+    }
+    true
+}
+
+/// The character sets [`is_surely_nfc`] accepts, for its tests.
+#[cfg(test)]
 fn is_stable_in_nfc(c: char) -> bool {
     matches!(c, '\0'..='\u{2FF}' | '\u{1E00}'..='\u{1EFF}' | '\u{2010}'..='\u{205E}' | '\u{20A0}'..='\u{20BF}')
 }
@@ -94,6 +124,10 @@ mod tests {
             .collect();
         let full: String = stable.nfc().collect();
         assert_eq!(full, stable);
+        assert!(is_surely_nfc(&stable));
+        for c in ('\u{300}'..='\u{FFFF}').filter(|c| !is_stable_in_nfc(*c)) {
+            assert!(!is_surely_nfc(&c.to_string()), "{c:?}");
+        }
     }
 
     #[test]

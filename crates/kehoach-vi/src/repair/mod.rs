@@ -13,7 +13,7 @@ mod choose;
 mod index;
 mod vocab;
 
-use crate::syllable::Verdict;
+use crate::syllable::{classify, Verdict};
 use crate::words::{words, Word};
 use index::Index;
 use vocab::{lowercase_into, Case, FastMap, Vocab};
@@ -109,6 +109,9 @@ impl Repairer {
             };
             if case != Case::Other {
                 if let Some(entry) = self.vocab.entries.get_mut(id as usize) {
+                    if entry.count == 0 {
+                        entry.verdict = classify(&entry.word);
+                    }
                     entry.count += 1;
                     if entry.verdict == Verdict::Invalid {
                         invalid += 1;
@@ -237,8 +240,9 @@ impl Repairer {
 
     fn is_invalid(&self, id: Option<u32>, lower: &str) -> bool {
         match id.and_then(|id| self.vocab.entry(id)) {
-            Some(entry) => entry.verdict == Verdict::Invalid,
-            None => crate::syllable::classify(lower) == Verdict::Invalid,
+            Some(entry) if entry.count > 0 => entry.verdict == Verdict::Invalid,
+            Some(_) => classify(lower) == Verdict::Invalid,
+            None => classify(lower) == Verdict::Invalid,
         }
     }
 }

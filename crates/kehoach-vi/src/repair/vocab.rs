@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::syllable::{classify, is_foreign_word, Verdict};
+use crate::syllable::{is_foreign_word, Verdict};
 
 /// A small multiplicative hasher: vocabulary keys are short words and the
 /// importer must stay fast; these maps never face adversarial keys worse
@@ -85,7 +85,9 @@ pub fn lowercase_into(word: &str, buf: &mut String) -> Case {
 
 pub struct Entry {
     pub word: Box<str>,
-    /// Verdict of the word in lowercase (which is also that of its capitalised form).
+    /// Verdict of the word in lowercase (which is also that of its
+    /// capitalised form); judged when it is first seen in a judged form, so
+    /// `NotChecked` while `count` is 0.
     pub verdict: Verdict,
     /// Occurrences in lowercase or capitalised form.
     pub count: u32,
@@ -121,7 +123,7 @@ impl Vocab {
         let id = self.entries.len() as u32;
         self.entries.push(Entry {
             word: lower.into(),
-            verdict: classify(lower),
+            verdict: Verdict::NotChecked,
             count: 0,
         });
         self.ids.insert(lower.into(), id);

@@ -146,8 +146,12 @@ impl<'a> Iterator for Words<'a> {
             let start = self.skip_gap()?;
             let odd = self.scan_word(start);
             let raw = self.line.get(start..self.pos)?;
-            let text = raw.trim_matches(is_joiner);
-            let trimmed_start = raw.len() - raw.trim_start_matches(is_joiner).len();
+            let (text, trimmed_start) = if raw.starts_with(is_joiner) || raw.ends_with(is_joiner) {
+                let text = raw.trim_matches(is_joiner);
+                (text, raw.len() - raw.trim_start_matches(is_joiner).len())
+            } else {
+                (raw, 0)
+            };
             let after_space = self.gap_is_space && trimmed_start == 0;
             self.gap_is_space = trimmed_start + text.len() == raw.len();
             if text.is_empty() {

@@ -5,13 +5,13 @@
 #![forbid(unsafe_code)]
 
 pub mod fold;
+pub mod legacy;
 pub mod normalize;
 pub mod number;
+pub mod repair;
+pub mod syllable;
+pub mod words;
 
 pub use fold::fold;
 pub use normalize::{clean_line, nfc};
 pub use number::parse_number;
-pub mod legacy;
-pub mod repair;
-pub mod syllable;
-pub mod words;

@@ -5,8 +5,12 @@
 #![forbid(unsafe_code)]
 
 pub mod fold;
+pub mod legacy;
 pub mod normalize;
 pub mod number;
+pub mod repair;
+pub mod syllable;
+pub mod words;
 
 pub use fold::{fold, fold_char};
 pub use normalize::{clean_line, nfc};

@@ -102,6 +102,29 @@ mod tests {
     }
 
     #[test]
+    fn more_spacing_collapses() {
+        assert_eq!(clean_line("Phấn đấu\u{3000}x\u{1680}y\u{FEFF}"), "Phấn đấu x y");
+        assert_eq!(clean_line("Mục tiêu 4.4"), "Mục tiêu 4.4");
+        assert_eq!(clean_line("a  b\t"), "a b");
+    }
+
+    #[test]
+    fn the_byte_check_accepts_only_characters_nfc_keeps() {
+        let stable: String = ('\0'..='\u{2FF}')
+            .chain('\u{1E00}'..='\u{1EFF}')
+            .chain('\u{2010}'..='\u{2027}')
+            .chain('\u{2030}'..='\u{205E}')
+            .collect();
+        assert!(is_nfc_stable(&stable));
+        assert_eq!(stable.nfc().collect::<String>(), stable);
+        for c in ('\u{300}'..='\u{FFFF}').filter(|c| {
+            !matches!(*c as u32, 0x1E00..=0x1EFF | 0x2010..=0x2027 | 0x2030..=0x205E)
+        }) {
+            assert!(!is_nfc_stable(&c.to_string()), "{c:?}");
+        }
+    }
+
+    #[test]
     fn nfc_composes() {
         // "ệ" as e + circumflex + dot below
         assert_eq!(nfc("Vie\u{0302}\u{0323}t"), "Việt");

@@ -1,4 +1,8 @@
-//! Plain text as it comes from legal portals.
+//! Plain text as it comes from legal portals: UTF-8 as a rule, but older
+//! documents in the 8-bit Vietnamese encodings (TCVN3, VNI, Windows-1258),
+//! and now and then UTF-8 text typed in a VNI or TCVN3 font.
+
+use kehoach_vi::legacy;
 
 use crate::{ReadFailure, SourceText};
 
@@ -7,16 +11,25 @@ pub fn read_text(bytes: &[u8]) -> Result<SourceText, ReadFailure> {
     if looks_binary(bytes) {
         return Err(ReadFailure::Binary);
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        ReadFailure::Encoding(format!(
-            "not UTF-8 (first bad byte at offset {})",
-            e.valid_up_to()
-        ))
-    })?;
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => match legacy::fix_mojibake(text) {
+            Some((_, fixed)) => fixed,
+            None => kehoach_vi::nfc(text),
+        },
+        Err(e) => match legacy::detect(bytes) {
+            Some((_, decoded)) => decoded,
+            None => {
+                return Err(ReadFailure::Encoding(format!(
+                    "not UTF-8 (first bad byte at offset {}), and not recognisable as TCVN3, VNI or Windows-1258 Vietnamese",
+                    e.valid_up_to()
+                )))
+            }
+        },
+    };
     if text.trim().is_empty() {
         return Err(ReadFailure::Empty);
     }
-    Ok(SourceText::from_text(&kehoach_vi::nfc(text)))
+    Ok(SourceText::from_text(&text))
 }
 
 /// NUL bytes or many control characters in the first 8 KiB mean a binary file.

@@ -1,0 +1,259 @@
+//! Repair of damaged words: characters dropped by a bad extraction ("tnh"
+//! for "tỉnh"), marks misread by OCR ("Kien" for "Kiên"), a letter glued to
+//! the next word with its vowel lost ("cmọi" for "cả mọi").
+//!
+//! A word is repaired only when it is not a valid syllable and one reading
+//! is clearly right. Candidates come from the document's own valid words
+//! (one letter restored, one vowel's marks changed, one letter removed); the
+//! choice is made by the word pairs seen intact elsewhere in the document
+//! and, failing any, by a single candidate seen often. Anything else is left
+//! as printed.
+
+mod choose;
+mod index;
+mod vocab;
+
+use crate::syllable::{classify, Verdict};
+use crate::words::{words, Word};
+use index::Index;
+use vocab::{lowercase_into, Case, FastMap, Vocab};
+
+/// One word repaired in a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repair {
+    pub before: String,
+    pub after: String,
+    /// Byte offset of the word in the line as given.
+    pub column: usize,
+}
+
+pub struct Repairer {
+    vocab: Vocab,
+    /// Adjacent word pairs (within a line, only spacing between) → count;
+    /// only pairs holding a word some repair could produce.
+    pairs: FastMap<(u32, u32), u32>,
+    index: Index,
+    invalid_words: usize,
+    invalid_lines: Vec<usize>,
+}
+
+/// What reading a document needs beside the vocabulary: words as printed
+/// (so that each spelling is lowercased and interned once) and the sequence
+/// of word ids, from which word pairs are counted once it is known which
+/// pairs matter.
+#[derive(Default)]
+struct Learner<'a> {
+    seen: FastMap<&'a str, (u32, Case)>,
+    buf: String,
+    sequence: Vec<u32>,
+}
+
+/// Where the word sequence of a document breaks: line ends, punctuation,
+/// words that are not made of letters.
+const BREAK: u32 = u32::MAX;
+
+impl Repairer {
+    /// Learns the vocabulary and word pairs of a document, given as its lines.
+    pub fn from_document<'a>(lines: impl IntoIterator<Item = &'a str>) -> Repairer {
+        Repairer::learn(lines, true)
+    }
+
+    /// Counts the invalid syllables of a document without preparing any repair.
+    pub fn count_invalid_words<'a>(lines: impl IntoIterator<Item = &'a str>) -> usize {
+        Repairer::learn(lines, false).invalid_words
+    }
+
+    fn learn<'a>(lines: impl IntoIterator<Item = &'a str>, for_repair: bool) -> Repairer {
+        let mut repairer = Repairer {
+            vocab: Vocab::default(),
+            pairs: FastMap::default(),
+            index: Index::default(),
+            invalid_words: 0,
+            invalid_lines: Vec::new(),
+        };
+        let mut learner = Learner::default();
+        for (line_index, line) in lines.into_iter().enumerate() {
+            let invalid = repairer.learn_line(line, &mut learner);
+            if invalid > 0 {
+                repairer.invalid_words += invalid;
+                repairer.invalid_lines.push(line_index);
+            }
+        }
+        if for_repair && repairer.invalid_words > 0 {
+            repairer.index = Index::build(&repairer.vocab);
+            let relevant = repairer.words_near_damage();
+            repairer.count_pairs(&learner.sequence, &relevant);
+        }
+        repairer
+    }
+
+    /// Counts the line's words, appends their ids to the learner's sequence;
+    /// returns how many words are invalid.
+    fn learn_line<'a>(&mut self, line: &'a str, learner: &mut Learner<'a>) -> usize {
+        let mut invalid = 0;
+        for word in words(line) {
+            if !word.letters_only || !word.after_space {
+                learner.sequence.push(BREAK);
+            }
+            if !word.letters_only {
+                continue;
+            }
+            let (id, case) = match learner.seen.get(word.text) {
+                Some(&known) => known,
+                None => {
+                    let case = lowercase_into(word.text, &mut learner.buf);
+                    let id = self.vocab.intern(&learner.buf);
+                    learner.seen.insert(word.text, (id, case));
+                    (id, case)
+                }
+            };
+            if case != Case::Other {
+                if let Some(entry) = self.vocab.entries.get_mut(id as usize) {
+                    if entry.count == 0 {
+                        entry.verdict = classify(&entry.word);
+                    }
+                    entry.count += 1;
+                    if entry.verdict == Verdict::Invalid {
+                        invalid += 1;
+                    }
+                }
+            }
+            learner.sequence.push(id);
+        }
+        learner.sequence.push(BREAK);
+        invalid
+    }
+
+    /// The words any repair could produce: only pairs involving them can
+    /// ever be asked for, so only those are counted.
+    fn words_near_damage(&self) -> Vec<bool> {
+        let mut relevant = vec![false; self.vocab.entries.len()];
+        let damaged = self
+            .vocab
+            .entries
+            .iter()
+            .filter(|e| e.count > 0 && e.verdict == Verdict::Invalid);
+        for entry in damaged {
+            let word = &*entry.word;
+            let mut ids = self.index.candidates(&self.vocab, word);
+            ids.extend(index::lookalike(&self.vocab, word));
+            for (split, _) in word.char_indices().skip(1) {
+                if let Some(head) = word.get(..split) {
+                    ids.extend(self.index.dropped_from(&self.vocab, head));
+                }
+            }
+            for id in ids {
+                if let Some(flag) = relevant.get_mut(id as usize) {
+                    *flag = true;
+                }
+            }
+        }
+        relevant
+    }
+
+    fn count_pairs(&mut self, sequence: &[u32], relevant: &[bool]) {
+        let is_relevant = |id: u32| relevant.get(id as usize).copied().unwrap_or(false);
+        for pair in sequence.windows(2) {
+            let &[a, b] = pair else { continue };
+            if a != BREAK && b != BREAK && (is_relevant(a) || is_relevant(b)) {
+                *self.pairs.entry((a, b)).or_default() += 1;
+            }
+        }
+    }
+
+    /// Words of the document that are not valid syllables (among those judged).
+    pub fn invalid_words(&self) -> usize {
+        self.invalid_words
+    }
+
+    /// Indexes (0-based, in the order given) of the lines holding an invalid word.
+    pub fn lines_with_invalid_words(&self) -> &[usize] {
+        &self.invalid_lines
+    }
+
+    /// The line with its damaged words repaired, and the repairs made.
+    pub fn repair_line(&self, line: &str) -> (String, Vec<Repair>) {
+        let tokens: Vec<Word<'_>> = words(line).collect();
+        let mut out = String::with_capacity(line.len() + 8);
+        let mut copied = 0;
+        let mut repairs = Vec::new();
+        let mut buf = String::new();
+        let mut prev: Option<u32> = None;
+        for (i, word) in tokens.iter().enumerate() {
+            if !word.letters_only || !word.after_space {
+                prev = None;
+            }
+            if !word.letters_only {
+                continue;
+            }
+            let case = lowercase_into(word.text, &mut buf);
+            let id = self.vocab.id(&buf);
+            let fixed = match case {
+                Case::Other => None,
+                _ if !self.is_invalid(id, &buf) => None,
+                _ => {
+                    let next = tokens
+                        .get(i + 1)
+                        .filter(|w| w.letters_only && w.after_space);
+                    let next = next.and_then(|w| {
+                        let mut lower = String::new();
+                        lowercase_into(w.text, &mut lower);
+                        self.vocab.id(&lower)
+                    });
+                    choose::repair_word(self, &buf, prev, next)
+                }
+            };
+            prev = id;
+            let Some(fixed) = fixed else { continue };
+            prev = fixed.last_id;
+            let after = match case {
+                Case::Capitalised => capitalise(&fixed.text),
+                _ => fixed.text,
+            };
+            out.push_str(line.get(copied..word.start).unwrap_or_default());
+            out.push_str(&after);
+            copied = word.start + word.text.len();
+            repairs.push(Repair {
+                before: word.text.to_string(),
+                after,
+                column: word.start,
+            });
+        }
+        out.push_str(line.get(copied..).unwrap_or_default());
+        (out, repairs)
+    }
+
+    /// Invalid syllables in `line`, judged as in the document count (words
+    /// the document holds are looked up, not judged again).
+    pub fn count_invalid_in(&self, line: &str) -> usize {
+        let mut buf = String::new();
+        let mut invalid = 0;
+        for word in words(line).filter(|w| w.letters_only) {
+            if lowercase_into(word.text, &mut buf) != Case::Other
+                && self.is_invalid(self.vocab.id(&buf), &buf)
+            {
+                invalid += 1;
+            }
+        }
+        invalid
+    }
+
+    fn is_invalid(&self, id: Option<u32>, lower: &str) -> bool {
+        match id.and_then(|id| self.vocab.entry(id)) {
+            Some(entry) if entry.count > 0 => entry.verdict == Verdict::Invalid,
+            Some(_) => classify(lower) == Verdict::Invalid,
+            None => classify(lower) == Verdict::Invalid,
+        }
+    }
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,146 @@
+//! The document's own words: interned once, with their verdict, how often
+//! they occur where they can be judged, and the pairs they form.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::syllable::{is_foreign_word, Verdict};
+
+/// A small multiplicative hasher: vocabulary keys are short words and the
+/// importer must stay fast; these maps never face adversarial keys worse
+/// than slow lookups.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.mix(u64::from_le_bytes(buf));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.mix(u64::from(n));
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.mix(u64::from(n));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.mix(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl WordHasher {
+    fn mix(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
+/// How a word is capitalised: only lowercase and capitalised words are judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    Lower,
+    Capitalised,
+    Other,
+}
+
+/// Writes `word` in lowercase to `buf` and tells its case.
+pub fn lowercase_into(word: &str, buf: &mut String) -> Case {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        let mut upper = word.bytes().map(|b| b.is_ascii_uppercase());
+        let case = match (upper.next(), upper.any(|u| u)) {
+            (_, true) => Case::Other,
+            (Some(true), false) => Case::Capitalised,
+            _ => Case::Lower,
+        };
+        buf.make_ascii_lowercase();
+        return case;
+    }
+    let mut case = Case::Lower;
+    for (i, c) in word.chars().enumerate() {
+        if c.is_uppercase() {
+            case = match (i, case) {
+                (0, _) => Case::Capitalised,
+                _ => Case::Other,
+            };
+            buf.extend(c.to_lowercase());
+        } else {
+            buf.push(c);
+        }
+    }
+    case
+}
+
+pub struct Entry {
+    pub word: Box<str>,
+    /// Verdict of the word in lowercase (which is also that of its
+    /// capitalised form); judged when it is first seen in a judged form, so
+    /// `NotChecked` while `count` is 0.
+    pub verdict: Verdict,
+    /// Occurrences in lowercase or capitalised form.
+    pub count: u32,
+}
+
+impl Entry {
+    /// A word that can stand in for a damaged one: valid (or a known foreign
+    /// word) and seen in lowercase or capitalised form.
+    pub fn is_candidate(&self) -> bool {
+        self.count > 0 && (self.verdict == Verdict::Valid || is_foreign_word(&self.word))
+    }
+}
+
+#[derive(Default)]
+pub struct Vocab {
+    ids: FastMap<Box<str>, u32>,
+    pub entries: Vec<Entry>,
+}
+
+impl Vocab {
+    pub fn id(&self, lower: &str) -> Option<u32> {
+        self.ids.get(lower).copied()
+    }
+
+    pub fn entry(&self, id: u32) -> Option<&Entry> {
+        self.entries.get(id as usize)
+    }
+
+    pub fn intern(&mut self, lower: &str) -> u32 {
+        if let Some(id) = self.id(lower) {
+            return id;
+        }
+        let id = self.entries.len() as u32;
+        self.entries.push(Entry {
+            word: lower.into(),
+            verdict: Verdict::NotChecked,
+            count: 0,
+        });
+        self.ids.insert(lower.into(), id);
+        id
+    }
+
+    /// The id of a word that can stand in for a damaged one.
+    pub fn candidate_id(&self, lower: &str) -> Option<u32> {
+        self.id(lower)
+            .filter(|id| self.entry(*id).is_some_and(Entry::is_candidate))
+    }
+
+    pub fn word(&self, id: u32) -> &str {
+        self.entry(id).map_or("", |e| &e.word)
+    }
+
+    pub fn count(&self, id: u32) -> u32 {
+        self.entry(id).map_or(0, |e| e.count)
+    }
+}

@@ -1,0 +1,220 @@
+//! Is a word a well-formed Vietnamese syllable? A syllable is an initial
+//! consonant, a rhyme (medial, nucleus vowel, final) and one tone mark placed
+//! on the vowel the spelling rules allow; finals p, t, c, ch take only the
+//! sắc and nặng tones.
+//!
+//! Only words that can be judged are judged ([`classify`]): single letters
+//! (list markers), all-caps or mixed-case words (abbreviations such as UBND,
+//! GRDP), words with f, j, w, z or from the foreign-word allowlist are
+//! [`Verdict::NotChecked`].
+
+mod letters;
+mod rhyme;
+
+pub use letters::{split_tone, with_tone, Tone};
+
+use letters::is_vowel;
+
+/// No Vietnamese syllable is longer ("nghiêng", "khuyếch").
+const MAX_LETTERS: usize = 7;
+
+/// Initial consonants, longest first so that "ngh" is tried before "ng".
+const INITIALS: [&[char]; 28] = [
+    &['n', 'g', 'h'],
+    &['n', 'g'],
+    &['n', 'h'],
+    &['c', 'h'],
+    &['g', 'h'],
+    &['g', 'i'],
+    &['k', 'h'],
+    &['p', 'h'],
+    &['t', 'h'],
+    &['t', 'r'],
+    &['q', 'u'],
+    &['b'],
+    &['c'],
+    &['d'],
+    &['đ'],
+    &['g'],
+    &['h'],
+    &['k'],
+    &['l'],
+    &['m'],
+    &['n'],
+    &['p'],
+    &['r'],
+    &['s'],
+    &['t'],
+    &['v'],
+    &['x'],
+    &[],
+];
+
+/// Foreign words, names and loanwords spelt outside Vietnamese rules, as
+/// found in plan documents (lowercase).
+const FOREIGN_WORDS: [&str; 35] = [
+    "alibaba",
+    "axit",
+    "axít",
+    "belarus",
+    "cacbon",
+    "camera",
+    "campuchia",
+    "container",
+    "covid",
+    "email",
+    "gen",
+    "homestay",
+    "internet",
+    "interpol",
+    "learning",
+    "logistic",
+    "logistics",
+    "marketing",
+    "mekong",
+    "mêkông",
+    "methadone",
+    "nagoya",
+    "nomura",
+    "online",
+    "paris",
+    "photocopy",
+    "protection",
+    "ramsar",
+    "smartphone",
+    "startup",
+    "status",
+    "taxi",
+    "tour",
+    "tp",
+    "vietgap",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Valid,
+    Invalid,
+    NotChecked,
+}
+
+/// Judges one word (letters only, any case).
+pub fn classify(word: &str) -> Verdict {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return Verdict::NotChecked;
+    };
+    let rest_lower = chars.clone().all(|c| !c.is_uppercase());
+    if chars.next().is_none() || !rest_lower || !crate::words::is_letter(first) {
+        return Verdict::NotChecked;
+    }
+    if word
+        .chars()
+        .any(|c| matches!(c, 'f' | 'j' | 'w' | 'z' | 'F' | 'J' | 'W' | 'Z'))
+    {
+        return Verdict::NotChecked;
+    }
+    if is_roman_numeral(word) || (word.len() <= 16 && is_foreign_word(word)) {
+        return Verdict::NotChecked;
+    }
+    if is_valid_syllable(word) {
+        Verdict::Valid
+    } else {
+        Verdict::Invalid
+    }
+}
+
+/// "ii", "iii", "xiv": numbering, not words.
+fn is_roman_numeral(word: &str) -> bool {
+    word.chars()
+        .all(|c| matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X'))
+}
+
+/// Whether `word` is on the allowlist of foreign words and names (any case).
+pub fn is_foreign_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    FOREIGN_WORDS.contains(&lower.as_str())
+}
+
+/// A syllable as its toneless letters, its tone and the index of the letter carrying it.
+struct Parsed {
+    letters: [char; MAX_LETTERS],
+    len: usize,
+    tone: Tone,
+    tone_at: Option<usize>,
+}
+
+fn parse_letters(word: &str) -> Option<Parsed> {
+    let mut parsed = Parsed {
+        letters: [' '; MAX_LETTERS],
+        len: 0,
+        tone: Tone::Level,
+        tone_at: None,
+    };
+    for c in word.chars() {
+        let lower = if c.is_uppercase() {
+            c.to_lowercase().next()?
+        } else {
+            c
+        };
+        let (base, tone) = split_tone(lower)?;
+        let slot = parsed.letters.get_mut(parsed.len)?;
+        *slot = base;
+        if tone != Tone::Level {
+            if parsed.tone_at.is_some() {
+                return None;
+            }
+            parsed.tone = tone;
+            parsed.tone_at = Some(parsed.len);
+        }
+        parsed.len += 1;
+    }
+    Some(parsed)
+}
+
+/// Whether `word` (any case) is a well-formed Vietnamese syllable.
+pub fn is_valid_syllable(word: &str) -> bool {
+    let Some(parsed) = parse_letters(word) else {
+        return false;
+    };
+    let letters = &parsed.letters[..parsed.len];
+    INITIALS.iter().any(|&initial| {
+        if !letters.starts_with(initial) {
+            return false;
+        }
+        let init_len = initial.len();
+        let tone_at = match parsed.tone_at {
+            Some(at) if at < init_len => return false,
+            Some(at) => Some(at - init_len),
+            None => None,
+        };
+        let rhyme = &letters[init_len..];
+        rhyme::is_valid_rhyme(rhyme, initial == ['g', 'i'], parsed.tone, tone_at)
+            && spelling_allows(initial, rhyme)
+    })
+}
+
+/// Spelling rules tying an initial to the rhyme's first letter (k/c, gh/g, ngh/ng, qu, gi).
+fn spelling_allows(initial: &[char], rhyme: &[char]) -> bool {
+    let Some(&first) = rhyme.first() else {
+        return false;
+    };
+    let cluster = rhyme.iter().take_while(|c| is_vowel(**c)).count();
+    let front = matches!(first, 'i' | 'e' | 'ê');
+    let starts_ye = first == 'y' && rhyme.get(1) == Some(&'ê');
+    if starts_ye && !matches!(initial, [] | ['q', 'u']) {
+        return false;
+    }
+    match initial {
+        ['k'] => front || first == 'y',
+        ['c'] => !front && first != 'y',
+        ['g', 'h'] | ['n', 'g', 'h'] => front,
+        ['n', 'g'] => !front,
+        ['g'] => !matches!(first, 'e' | 'ê') && (first != 'i' || cluster == 1),
+        ['g', 'i'] => first != 'i',
+        ['q', 'u'] => !matches!(first, 'u' | 'o'),
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests;

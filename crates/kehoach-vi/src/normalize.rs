@@ -67,22 +67,50 @@ fn is_space(c: char) -> bool {
 }
 
 /// Already as clean_line would make it: no space at either end, no double
-/// space, no spacing other than the plain space.
+/// space, no spacing other than the plain space. Read on the UTF-8 bytes
+/// (every line of every document passes here): the spacing characters
+/// beyond ASCII are few and their encodings known.
 fn is_clean(s: &str) -> bool {
-    if s.starts_with(' ') || s.ends_with(' ') {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
     let mut previous_space = false;
-    for c in s.chars() {
-        if c == ' ' {
+    let mut i = 0;
+    while i < b.len() {
+        let byte = b[i];
+        if byte == b' ' {
             if previous_space {
                 return false;
             }
             previous_space = true;
-        } else if is_space(c) {
+            i += 1;
+            continue;
+        }
+        previous_space = false;
+        if byte < 0x80 {
+            if matches!(byte, b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let rest = &b[i..];
+        let odd_space = matches!(
+            rest,
+            [0xC2, 0x85 | 0xA0, ..]
+                | [0xE1, 0x9A, 0x80, ..]
+                | [0xE2, 0x80, 0x80..=0x8B | 0xA8 | 0xA9 | 0xAF, ..]
+                | [0xE2, 0x81, 0x9F, ..]
+                | [0xE3, 0x80, 0x80, ..]
+                | [0xEF, 0xBB, 0xBF, ..]
+        );
+        if odd_space {
             return false;
-        } else {
-            previous_space = false;
+        }
+        i += 1;
+        while i < b.len() && (b[i] & 0xC0) == 0x80 {
+            i += 1;
         }
     }
     true
@@ -99,6 +127,19 @@ mod tests {
             "Mục tiêu 4.4:"
         );
         assert_eq!(clean_line("\u{00A0}"), "");
+    }
+
+    #[test]
+    fn the_byte_check_agrees_with_the_character_rule() {
+        let samples: Vec<String> = (0u32..0x3100)
+            .chain([0xFEFF, 0x1680])
+            .filter_map(char::from_u32)
+            .map(|c| format!("a{c}b"))
+            .collect();
+        for s in samples {
+            let by_chars = !s.chars().any(|c| c != ' ' && is_space(c)) && !s.contains("  ");
+            assert_eq!(is_clean(&s), by_chars, "{s:?}");
+        }
     }
 
     #[test]

@@ -144,7 +144,10 @@ mod tests {
 
     #[test]
     fn more_spacing_collapses() {
-        assert_eq!(clean_line("Phấn đấu\u{3000}x\u{1680}y\u{FEFF}"), "Phấn đấu x y");
+        assert_eq!(
+            clean_line("Phấn đấu\u{3000}x\u{1680}y\u{FEFF}"),
+            "Phấn đấu x y"
+        );
         assert_eq!(clean_line("Mục tiêu 4.4"), "Mục tiêu 4.4");
         assert_eq!(clean_line("a  b\t"), "a b");
     }
@@ -158,9 +161,9 @@ mod tests {
             .collect();
         assert!(is_nfc_stable(&stable));
         assert_eq!(stable.nfc().collect::<String>(), stable);
-        for c in ('\u{300}'..='\u{FFFF}').filter(|c| {
-            !matches!(*c as u32, 0x1E00..=0x1EFF | 0x2010..=0x2027 | 0x2030..=0x205E)
-        }) {
+        for c in ('\u{300}'..='\u{FFFF}')
+            .filter(|c| !matches!(*c as u32, 0x1E00..=0x1EFF | 0x2010..=0x2027 | 0x2030..=0x205E))
+        {
             assert!(!is_nfc_stable(&c.to_string()), "{c:?}");
         }
     }

@@ -105,3 +105,25 @@ pub fn parse(kind: LayoutKind, ctx: &mut Ctx) -> Body {
         LayoutKind::Unknown => Body::default(),
     }
 }
+
+/// For parser unit tests: a layout parser run on a text of the test's own.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::Body;
+    use crate::agency::{AgencyBook, Registry};
+    use crate::diagnostics::Diagnostics;
+    use crate::{Ctx, SourceText};
+
+    pub fn run(text: &str, parse: fn(&mut Ctx) -> Body) -> (Body, Diagnostics) {
+        let src = SourceText::from_text(text);
+        let mut agencies = AgencyBook::new(Registry::builtin());
+        let mut diags = Diagnostics::default();
+        let mut ctx = Ctx {
+            src: &src,
+            agencies: &mut agencies,
+            diags: &mut diags,
+        };
+        let body = parse(&mut ctx);
+        (body, diags)
+    }
+}

@@ -80,19 +80,9 @@ fn plan_year(src: &SourceText, before: usize) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::agency::{AgencyBook, Registry};
-    use crate::diagnostics::Diagnostics;
 
     fn run(text: &str) -> Body {
-        let src = SourceText::from_text(text);
-        let mut agencies = AgencyBook::new(Registry::builtin());
-        let mut diags = Diagnostics::default();
-        let mut ctx = Ctx {
-            src: &src,
-            agencies: &mut agencies,
-            diags: &mut diags,
-        };
-        parse(&mut ctx)
+        crate::layout::testing::run(text, parse).0
     }
 
     #[test]

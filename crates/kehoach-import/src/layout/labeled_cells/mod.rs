@@ -320,20 +320,9 @@ fn statement_key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::parse;
-    use crate::agency::{AgencyBook, Registry};
-    use crate::diagnostics::Diagnostics;
-    use crate::{Ctx, SourceText};
 
     fn run(text: &str) -> (super::Body, Vec<String>) {
-        let src = SourceText::from_text(text);
-        let mut agencies = AgencyBook::new(Registry::builtin());
-        let mut diags = Diagnostics::default();
-        let mut ctx = Ctx {
-            src: &src,
-            agencies: &mut agencies,
-            diags: &mut diags,
-        };
-        let body = parse(&mut ctx);
+        let (body, diags) = crate::layout::testing::run(text, parse);
         let codes = diags.iter().map(|d| d.code.clone()).collect();
         (body, codes)
     }

@@ -166,15 +166,7 @@ mod tests {
 
     #[test]
     fn a_word_rendering_imports_to_the_same_shape() {
-        let src = SourceText::from_text(WORD_TABLES);
-        let mut agencies = AgencyBook::new(Registry::builtin());
-        let mut diags = Diagnostics::default();
-        let mut ctx = Ctx {
-            src: &src,
-            agencies: &mut agencies,
-            diags: &mut diags,
-        };
-        let body = parse(&mut ctx);
+        let (body, diags) = crate::layout::testing::run(WORD_TABLES, parse);
         assert_eq!(body.goals.len(), 1);
         let targets = &body.goals[0].targets;
         let codes: Vec<&str> = targets.iter().map(|t| t.code.as_str()).collect();

@@ -45,21 +45,11 @@ mod tests {
     use kehoach_model::InheritedField;
 
     use super::parse;
-    use crate::agency::{AgencyBook, Registry};
-    use crate::diagnostics::Diagnostics;
+
     use crate::layout::Body;
-    use crate::{Ctx, SourceText};
 
     fn run(cells: &[&str]) -> (Body, Vec<(String, Option<usize>)>) {
-        let src = SourceText::from_text(&cells.join("\n\n"));
-        let mut agencies = AgencyBook::new(Registry::builtin());
-        let mut diags = Diagnostics::default();
-        let mut ctx = Ctx {
-            src: &src,
-            agencies: &mut agencies,
-            diags: &mut diags,
-        };
-        let body = parse(&mut ctx);
+        let (body, diags) = crate::layout::testing::run(&cells.join("\n\n"), parse);
         let found = diags
             .into_vec()
             .into_iter()

@@ -27,11 +27,7 @@ fn task_at(plan: &Plan, line: usize) -> &Task {
 }
 
 fn diag_lines(plan: &Plan, code: &str) -> Vec<usize> {
-    plan.diagnostics
-        .iter()
-        .filter(|d| d.code == code)
-        .filter_map(|d| d.line)
-        .collect()
+    common::lines_of(&plan.diagnostics, code)
 }
 
 #[test]

@@ -50,13 +50,7 @@ fn range(from: i32, to: i32) -> YearRange {
 }
 
 fn diag_lines(code: &str) -> Vec<usize> {
-    imported()
-        .plan
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == code)
-        .filter_map(|d| d.line)
-        .collect()
+    common::lines_of(&imported().plan.diagnostics, code)
 }
 
 #[test]

@@ -26,12 +26,7 @@ fn task_at(doc: &Imported, line: usize) -> &Task {
 }
 
 fn diagnostic_lines(doc: &Imported, code: &str) -> Vec<usize> {
-    doc.plan
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == code)
-        .filter_map(|d| d.line)
-        .collect()
+    common::lines_of(&doc.plan.diagnostics, code)
 }
 
 #[test]

@@ -176,3 +176,12 @@ pub fn short_hash(text: &str) -> String {
     let digest = Sha256::digest(text.as_bytes());
     format!("#{}", &hex::encode(digest)[..8])
 }
+
+/// Lines of the diagnostics with `code`, in order.
+pub fn lines_of(diagnostics: &[kehoach_model::Diagnostic], code: &str) -> Vec<usize> {
+    diagnostics
+        .iter()
+        .filter(|d| d.code == code)
+        .filter_map(|d| d.line)
+        .collect()
+}

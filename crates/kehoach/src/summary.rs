@@ -47,9 +47,14 @@ pub fn render(imp: &Imported) -> String {
         count(Severity::Warning),
         count(Severity::Info)
     );
+    let words = if imp.repair.repaired == 1 {
+        "word"
+    } else {
+        "words"
+    };
     let _ = write!(
         s,
-        "  invalid syllables: {} before repair, {} after ({} words repaired)",
+        "  invalid syllables: {} before repair, {} after ({} {words} repaired)",
         imp.repair.invalid_before, imp.repair.invalid_after, imp.repair.repaired
     );
     s

@@ -631,6 +631,9 @@ pub struct Registry {
     /// Lookups are pure and documents repeat names endlessly: answers are
     /// remembered, up to MEMO_LIMIT names.
     memo: Mutex<HashMap<String, Option<&'static Entry>>>,
+    /// Keys of the first comma-separated part of every name that has commas
+    /// ("ubnd cac huyen" of "UBND các huyện, thị xã, thành phố").
+    join_heads: HashSet<String>,
 }
 
 /// Names remembered by one registry at most (bounded for hostile input).
@@ -670,11 +673,26 @@ impl Registry {
                 }
             }
         }
+        let mut join_heads = HashSet::new();
+        for entry in entries {
+            let names = std::iter::once(&entry.name).chain(entry.aliases.iter());
+            for head in names
+                .filter_map(|n| n.split_once(','))
+                .map(|(h, _)| alias_key(h))
+            {
+                if let Some(bare) = head.strip_prefix("so ") {
+                    join_heads.insert(bare.to_string());
+                }
+                join_heads.insert(format!("so {head}"));
+                join_heads.insert(head);
+            }
+        }
         Registry {
             by_key,
             by_deletion,
             vocabulary,
             memo: Mutex::new(HashMap::new()),
+            join_heads,
         }
     }
 
@@ -690,6 +708,19 @@ impl Registry {
             }
         }
         found
+    }
+
+    /// Whether `piece` may be the first comma-separated part of a longer
+    /// known name, so that joining it with what follows is worth trying.
+    pub fn may_start_longer_name(&self, piece: &str) -> bool {
+        // A damaged piece ("… thiên tai tnh") is known through repair but is
+        // no exact head: then the agency it names decides.
+        self.join_heads.contains(&alias_key(piece))
+            || self.lookup(piece).is_some_and(|e| {
+                std::iter::once(&e.name)
+                    .chain(e.aliases.iter())
+                    .any(|n| n.contains(','))
+            })
     }
 
     fn lookup_uncached(&self, name: &str) -> Option<&'static Entry> {

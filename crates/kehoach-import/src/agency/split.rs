@@ -38,11 +38,20 @@ pub fn split_cell(registry: &Registry, cell: &str) -> Vec<String> {
     let mut names = Vec::new();
     let mut i = 0;
     while i < pieces.len() {
-        let joined = (2..=MAX_JOIN.min(pieces.len() - i)).rev().find_map(|n| {
-            let joined = join(&pieces[i..i + n]);
-            resolve_piece(registry, &joined).map(|names| (n, names))
-        });
+        // Most pieces are whole names ("Sở Tài chính"); joins are tried only
+        // for pieces that are not, or that begin a longer name with commas.
+        let single_known = registry.lookup(pieces[i].text).is_some();
+        let try_joins = !single_known || registry.may_start_longer_name(pieces[i].text);
+        let joined = try_joins
+            .then(|| {
+                (2..=MAX_JOIN.min(pieces.len() - i)).rev().find_map(|n| {
+                    let joined = join(&pieces[i..i + n]);
+                    resolve_piece(registry, &joined).map(|names| (n, names))
+                })
+            })
+            .flatten();
         let found = joined
+            .or_else(|| single_known.then(|| (1, vec![pieces[i].text.to_string()])))
             .or_else(|| lost_separator(registry, &pieces[i..]))
             .or_else(|| resolve_piece(registry, pieces[i].text).map(|names| (1, names)));
         let (n, found) = found.unwrap_or_else(|| (1, vec![pieces[i].text.to_string()]));

@@ -35,6 +35,8 @@ pub struct Repairer {
     index: Index,
     invalid_words: usize,
     invalid_lines: Vec<usize>,
+    /// Invalid words of each line of `invalid_lines`, in the same order.
+    invalid_counts: Vec<usize>,
 }
 
 /// What reading a document needs beside the vocabulary: words as printed
@@ -70,6 +72,7 @@ impl Repairer {
             index: Index::default(),
             invalid_words: 0,
             invalid_lines: Vec::new(),
+            invalid_counts: Vec::new(),
         };
         let mut learner = Learner::default();
         for (line_index, line) in lines.into_iter().enumerate() {
@@ -77,6 +80,7 @@ impl Repairer {
             if invalid > 0 {
                 repairer.invalid_words += invalid;
                 repairer.invalid_lines.push(line_index);
+                repairer.invalid_counts.push(invalid);
             }
         }
         if for_repair && repairer.invalid_words > 0 {
@@ -169,6 +173,15 @@ impl Repairer {
     /// Indexes (0-based, in the order given) of the lines holding an invalid word.
     pub fn lines_with_invalid_words(&self) -> &[usize] {
         &self.invalid_lines
+    }
+
+    /// The lines holding an invalid word with how many they hold: (index,
+    /// count), the count being what `count_invalid_in` tells for that line.
+    pub fn invalid_words_per_line(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.invalid_lines
+            .iter()
+            .copied()
+            .zip(self.invalid_counts.iter().copied())
     }
 
     /// The line with its damaged words repaired, and the repairs made.

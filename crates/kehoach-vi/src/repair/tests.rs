@@ -124,6 +124,9 @@ fn never_panics_on_odd_text() {
         })
         .collect();
     let repairer = Repairer::from_document(lines.iter().map(String::as_str));
+    for (index, invalid) in repairer.invalid_words_per_line() {
+        assert_eq!(repairer.count_invalid_in(&lines[index]), invalid);
+    }
     for line in &lines {
         let (fixed, repairs) = repairer.repair_line(line);
         let removed: usize = repairs.iter().map(|r| r.before.len()).sum();

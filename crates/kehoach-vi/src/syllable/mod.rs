@@ -131,8 +131,22 @@ fn is_roman_numeral(word: &str) -> bool {
 
 /// Whether `word` is on the allowlist of foreign words and names (any case).
 pub fn is_foreign_word(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    FOREIGN_WORDS.contains(&lower.as_str())
+    // Lowercased into a small buffer, not a String: this runs for every
+    // distinct word of a document. A word whose lowercase outgrows the
+    // buffer is longer than any listed word.
+    let mut lower = [0u8; 24];
+    let mut len = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let Some(slot) = lower.get_mut(len..len + c.len_utf8()) else {
+            return false;
+        };
+        c.encode_utf8(slot);
+        len += c.len_utf8();
+    }
+    let lower = lower.get(..len).unwrap_or_default();
+    FOREIGN_WORDS
+        .iter()
+        .any(|foreign| foreign.as_bytes() == lower)
 }
 
 /// A syllable as its toneless letters, its tone and the index of the letter carrying it.

@@ -47,6 +47,22 @@ pub fn is_letter(c: char) -> bool {
     }
 }
 
+/// `char::is_uppercase`, answered without the Unicode tables for the Latin
+/// letters Vietnamese uses (where capitals and small letters alternate).
+pub fn is_uppercase(c: char) -> bool {
+    let odd = u32::from(c) % 2 == 1;
+    match c {
+        'A'..='Z' => true,
+        _ if c.is_ascii() => false,
+        '\u{C0}'..='\u{DE}' => c != '×',
+        '\u{DF}'..='\u{FF}' => false,
+        '\u{100}'..='\u{137}' | '\u{14A}'..='\u{177}' | '\u{1A0}'..='\u{1A1}' => !odd,
+        '\u{1AF}'..='\u{1B0}' => odd,
+        '\u{1EA0}'..='\u{1EFF}' => !odd,
+        _ => c.is_uppercase(),
+    }
+}
+
 /// The words of `line`, in order. HTML tags that portals leave in the text
 /// ("<ul style=...>") are not words.
 pub fn words(line: &str) -> Words<'_> {
@@ -272,6 +288,13 @@ mod tests {
     fn fast_letter_test_agrees_with_unicode() {
         for c in ('\0'..='\u{2FFF}').filter(|c| !c.is_ascii_digit()) {
             assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn fast_uppercase_test_agrees_with_unicode() {
+        for c in '\0'..='\u{FFFF}' {
+            assert_eq!(is_uppercase(c), c.is_uppercase(), "{c:?}");
         }
     }
 

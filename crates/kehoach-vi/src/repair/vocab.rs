@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::syllable::{is_foreign_word, Verdict};
+use crate::words::is_uppercase;
 
 /// A small multiplicative hasher: vocabulary keys are short words and the
 /// importer must stay fast; these maps never face adversarial keys worse
@@ -70,7 +71,7 @@ pub fn lowercase_into(word: &str, buf: &mut String) -> Case {
     }
     let mut case = Case::Lower;
     for (i, c) in word.chars().enumerate() {
-        if c.is_uppercase() {
+        if is_uppercase(c) {
             case = match (i, case) {
                 (0, _) => Case::Capitalised,
                 _ => Case::Other,

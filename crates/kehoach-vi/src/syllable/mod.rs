@@ -13,6 +13,7 @@ mod rhyme;
 
 pub use letters::{split_tone, with_tone, Tone};
 
+use crate::words::is_uppercase;
 use letters::is_vowel;
 
 /// No Vietnamese syllable is longer ("nghiêng", "khuyếch").
@@ -103,7 +104,7 @@ pub fn classify(word: &str) -> Verdict {
     let Some(first) = chars.next() else {
         return Verdict::NotChecked;
     };
-    let rest_lower = chars.clone().all(|c| !c.is_uppercase());
+    let rest_lower = chars.clone().all(|c| !is_uppercase(c));
     if chars.next().is_none() || !rest_lower || !crate::words::is_letter(first) {
         return Verdict::NotChecked;
     }
@@ -165,7 +166,7 @@ fn parse_letters(word: &str) -> Option<Parsed> {
         tone_at: None,
     };
     for c in word.chars() {
-        let lower = if c.is_uppercase() {
+        let lower = if is_uppercase(c) {
             c.to_lowercase().next()?
         } else {
             c

@@ -156,10 +156,12 @@ impl Repairer {
     }
 
     fn count_pairs(&mut self, sequence: &[u32], relevant: &[bool]) {
+        // BREAK is never relevant (it indexes past `relevant`): the cheap
+        // test comes first.
         let is_relevant = |id: u32| relevant.get(id as usize).copied().unwrap_or(false);
         for pair in sequence.windows(2) {
             let &[a, b] = pair else { continue };
-            if a != BREAK && b != BREAK && (is_relevant(a) || is_relevant(b)) {
+            if (is_relevant(a) || is_relevant(b)) && a != BREAK && b != BREAK {
                 *self.pairs.entry((a, b)).or_default() += 1;
             }
         }

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::rc::Rc;
 
 use crate::syllable::{is_foreign_word, Verdict};
 use crate::words::is_uppercase;
@@ -85,7 +86,8 @@ pub fn lowercase_into(word: &str, buf: &mut String) -> Case {
 }
 
 pub struct Entry {
-    pub word: Box<str>,
+    /// Shared with the vocabulary's map: one allocation per word.
+    pub word: Rc<str>,
     /// Verdict of the word in lowercase (which is also that of its
     /// capitalised form); judged when it is first seen in a judged form, so
     /// `NotChecked` while `count` is 0.
@@ -104,7 +106,7 @@ impl Entry {
 
 #[derive(Default)]
 pub struct Vocab {
-    ids: FastMap<Box<str>, u32>,
+    ids: FastMap<Rc<str>, u32>,
     pub entries: Vec<Entry>,
 }
 
@@ -122,12 +124,13 @@ impl Vocab {
             return id;
         }
         let id = self.entries.len() as u32;
+        let word: Rc<str> = Rc::from(lower);
         self.entries.push(Entry {
-            word: lower.into(),
+            word: Rc::clone(&word),
             verdict: Verdict::NotChecked,
             count: 0,
         });
-        self.ids.insert(lower.into(), id);
+        self.ids.insert(word, id);
         id
     }
 

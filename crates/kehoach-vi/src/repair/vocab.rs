@@ -15,11 +15,23 @@ use crate::words::is_uppercase;
 pub struct WordHasher(u64);
 
 impl Hasher for WordHasher {
+    /// Eight bytes at a time, little-endian, the last chunk zero-padded;
+    /// the tail is gathered byte by byte (a copy of variable length would
+    /// call memcpy for every word).
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            self.mix(u64::from_le_bytes(buf));
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            if let Ok(eight) = <[u8; 8]>::try_from(chunk) {
+                self.mix(u64::from_le_bytes(eight));
+            }
+        }
+        let tail = chunks.remainder();
+        if !tail.is_empty() {
+            let v = tail
+                .iter()
+                .rev()
+                .fold(0u64, |acc, b| (acc << 8) | u64::from(*b));
+            self.mix(v);
         }
     }
 
@@ -69,6 +81,11 @@ pub fn lowercase_into(word: &str, buf: &mut String) -> Case {
         };
         buf.make_ascii_lowercase();
         return case;
+    }
+    // Most words hold no capital: copied whole rather than char by char.
+    if !word.chars().any(is_uppercase) {
+        buf.push_str(word);
+        return Case::Lower;
     }
     let mut case = Case::Lower;
     for (i, c) in word.chars().enumerate() {
@@ -146,5 +163,33 @@ impl Vocab {
 
     pub fn count(&self, id: u32) -> u32 {
         self.entry(id).map_or(0, |e| e.count)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hash of the original chunked form: each 8-byte chunk, the last
+    /// one zero-padded, read little-endian.
+    fn reference(bytes: &[u8]) -> u64 {
+        let mut hasher = WordHasher::default();
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            hasher.mix(u64::from_le_bytes(buf));
+        }
+        hasher.finish()
+    }
+
+    #[test]
+    fn hashes_bytes_in_zero_padded_chunks() {
+        let text = "nghiêng khuyếch tỉnh Kiên Giang 2030";
+        for end in 0..=text.len() {
+            let bytes = &text.as_bytes()[..end];
+            let mut hasher = WordHasher::default();
+            hasher.write(bytes);
+            assert_eq!(hasher.finish(), reference(bytes), "{end}");
+        }
     }
 }

@@ -36,8 +36,10 @@ pub fn repair_source(src: &mut SourceText, enabled: bool, diags: &mut Diagnostic
         }
         // Recount only the lines touched: a repair may leave a word invalid
         // elsewhere in the line, and the figure must be exact.
-        stats.invalid_after = (stats.invalid_after + repairer.count_invalid_in(&fixed))
-            .saturating_sub(invalid_in_line);
+        let invalid_left = repairer
+            .count_invalid_after(invalid_in_line, &repairs)
+            .unwrap_or_else(|| repairer.count_invalid_in(&fixed));
+        stats.invalid_after = (stats.invalid_after + invalid_left).saturating_sub(invalid_in_line);
         stats.repaired += repairs.len();
         for repair in repairs {
             diags.push(repair_diagnostic(line.no, repair));

@@ -14,7 +14,7 @@ mod index;
 mod vocab;
 
 use crate::syllable::{classify, Verdict};
-use crate::words::{words, Word};
+use crate::words::{is_letter, words, Word};
 use index::Index;
 use vocab::{lowercase_into, Case, FastMap, Vocab};
 
@@ -253,6 +253,23 @@ impl Repairer {
         invalid
     }
 
+    /// Invalid syllables left in a line by `repair_line`, told from the
+    /// line's count before (`invalid_words_per_line`) and the repairs alone,
+    /// without reading the line again: every repaired word was invalid, and
+    /// a replacement made of letters and single spaces becomes exactly its
+    /// own words, the line's other words staying as they were. `None` when a
+    /// replacement is not of that form: count the repaired line instead.
+    pub fn count_invalid_after(&self, invalid_before: usize, repairs: &[Repair]) -> Option<usize> {
+        let mut invalid = invalid_before.checked_sub(repairs.len())?;
+        for repair in repairs {
+            if !is_plain_words(&repair.after) {
+                return None;
+            }
+            invalid += self.count_invalid_in(&repair.after);
+        }
+        Some(invalid)
+    }
+
     fn is_invalid(&self, id: Option<u32>, lower: &str) -> bool {
         match id.and_then(|id| self.vocab.entry(id)) {
             Some(entry) if entry.count > 0 => entry.verdict == Verdict::Invalid,
@@ -260,6 +277,12 @@ impl Repairer {
             None => classify(lower) == Verdict::Invalid,
         }
     }
+}
+
+/// Words of letters separated by single spaces, nothing else.
+fn is_plain_words(text: &str) -> bool {
+    text.split(' ')
+        .all(|word| !word.is_empty() && word.chars().all(is_letter))
 }
 
 fn capitalise(word: &str) -> String {

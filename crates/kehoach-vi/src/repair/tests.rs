@@ -132,6 +132,11 @@ fn never_panics_on_odd_text() {
         let removed: usize = repairs.iter().map(|r| r.before.len()).sum();
         let added: usize = repairs.iter().map(|r| r.after.len()).sum();
         assert_eq!(fixed.len() + removed, line.len() + added, "{line:?}");
-        assert!(repairer.count_invalid_in(&fixed) <= repairer.count_invalid_in(line));
+        let after = repairer.count_invalid_in(&fixed);
+        assert!(after <= repairer.count_invalid_in(line));
+        let before = repairer.count_invalid_in(line);
+        if let Some(told) = repairer.count_invalid_after(before, &repairs) {
+            assert_eq!(told, after, "{line:?}");
+        }
     }
 }

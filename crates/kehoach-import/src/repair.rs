@@ -26,7 +26,7 @@ pub fn repair_source(src: &mut SourceText, enabled: bool, diags: &mut Diagnostic
         invalid_after: invalid_before,
         repaired: 0,
     };
-    for &index in repairer.lines_with_invalid_words() {
+    for (index, invalid_in_line) in repairer.invalid_words_per_line() {
         let Some(line) = src.lines.get_mut(index) else {
             continue;
         };
@@ -36,8 +36,10 @@ pub fn repair_source(src: &mut SourceText, enabled: bool, diags: &mut Diagnostic
         }
         // Recount only the lines touched: a repair may leave a word invalid
         // elsewhere in the line, and the figure must be exact.
-        stats.invalid_after = (stats.invalid_after + repairer.count_invalid_in(&fixed))
-            .saturating_sub(repairer.count_invalid_in(&line.raw));
+        let invalid_left = repairer
+            .count_invalid_after(invalid_in_line, &repairs)
+            .unwrap_or_else(|| repairer.count_invalid_in(&fixed));
+        stats.invalid_after = (stats.invalid_after + invalid_left).saturating_sub(invalid_in_line);
         stats.repaired += repairs.len();
         for repair in repairs {
             diags.push(repair_diagnostic(line.no, repair));

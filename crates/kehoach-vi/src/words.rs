@@ -47,6 +47,22 @@ pub fn is_letter(c: char) -> bool {
     }
 }
 
+/// `char::is_uppercase`, answered without the Unicode tables for the Latin
+/// letters Vietnamese uses (where capitals and small letters alternate).
+pub fn is_uppercase(c: char) -> bool {
+    let odd = u32::from(c) % 2 == 1;
+    match c {
+        'A'..='Z' => true,
+        _ if c.is_ascii() => false,
+        '\u{C0}'..='\u{DE}' => c != '×',
+        '\u{DF}'..='\u{FF}' => false,
+        '\u{100}'..='\u{137}' | '\u{14A}'..='\u{177}' | '\u{1A0}'..='\u{1A1}' => !odd,
+        '\u{1AF}'..='\u{1B0}' => odd,
+        '\u{1EA0}'..='\u{1EFF}' => !odd,
+        _ => c.is_uppercase(),
+    }
+}
+
 /// The words of `line`, in order. HTML tags that portals leave in the text
 /// ("<ul style=...>") are not words.
 pub fn words(line: &str) -> Words<'_> {
@@ -66,8 +82,76 @@ pub struct Words<'a> {
     gap_is_space: bool,
 }
 
-fn is_joiner_byte(b: u8) -> bool {
+const fn is_joiner_byte(b: u8) -> bool {
     matches!(b, b'&' | b'.' | b'_' | b'@' | b'+' | b'\'')
+}
+
+/// What a byte is to the scanner; one table lookup per byte instead of a
+/// chain of tests.
+const NON_ASCII: u8 = 0;
+const ASCII_LETTER: u8 = 1;
+/// Digits and joiners: part of a word, but not of a syllable.
+const ASCII_WORD_MARK: u8 = 2;
+const ASCII_SPACE: u8 = 3;
+const ASCII_OTHER: u8 = 4;
+
+static BYTE_CLASS: [u8; 256] = byte_classes();
+
+const fn byte_classes() -> [u8; 256] {
+    let mut table = [NON_ASCII; 256];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        table[i] = if b.is_ascii_alphabetic() {
+            ASCII_LETTER
+        } else if b.is_ascii_digit() || is_joiner_byte(b) {
+            ASCII_WORD_MARK
+        } else if b.is_ascii_whitespace() {
+            ASCII_SPACE
+        } else {
+            ASCII_OTHER
+        };
+        i += 1;
+    }
+    table
+}
+
+fn class_of(b: u8) -> u8 {
+    BYTE_CLASS[usize::from(b)]
+}
+
+fn starts_with_joiner(s: &str) -> bool {
+    s.as_bytes().first().is_some_and(|b| is_joiner_byte(*b)) || s.starts_with('’')
+}
+
+fn ends_with_joiner(s: &str) -> bool {
+    s.as_bytes().last().is_some_and(|b| is_joiner_byte(*b)) || s.ends_with('’')
+}
+
+/// Byte length of the character at `at` when its first bytes alone show it
+/// is a letter of the Latin blocks Vietnamese uses (U+00C0–U+024F but × and
+/// ÷, U+1E00–U+1EFF): almost every non-ASCII character of a document, told
+/// without decoding. `None` means "decode and ask `is_letter`". `at` must be
+/// a character boundary.
+fn latin_letter_len(bytes: &[u8], at: usize) -> Option<usize> {
+    let lead = *bytes.get(at)?;
+    let next = *bytes.get(at + 1)?;
+    match lead {
+        0xC3 => (next != 0x97 && next != 0xB7).then_some(2),
+        0xC4..=0xC8 => Some(2),
+        0xC9 if next <= 0x8F => Some(2),
+        0xE1 if (0xB8..=0xBB).contains(&next) => Some(3),
+        _ => None,
+    }
+}
+
+/// What a word holds beside letters, as found while scanning it.
+#[derive(Default, Clone, Copy)]
+struct WordMarks {
+    /// A non-ASCII character that is not a letter.
+    odd: bool,
+    /// An ASCII digit or joiner.
+    ascii_mark: bool,
 }
 
 impl<'a> Words<'a> {
@@ -80,49 +164,69 @@ impl<'a> Words<'a> {
         let bytes = self.line.as_bytes();
         loop {
             let b = *bytes.get(self.pos)?;
-            if b.is_ascii() {
-                if b.is_ascii_alphanumeric() || is_joiner_byte(b) {
-                    return Some(self.pos);
-                }
-                if !b.is_ascii_whitespace() {
+            match class_of(b) {
+                ASCII_LETTER | ASCII_WORD_MARK => return Some(self.pos),
+                ASCII_SPACE => self.pos += 1,
+                ASCII_OTHER => {
                     self.gap_is_space = false;
+                    self.pos += 1;
+                    if b == b'<' {
+                        self.skip_tag();
+                    }
                 }
-                self.pos += 1;
-                let opens_tag = b == b'<'
-                    && bytes
-                        .get(self.pos)
-                        .is_some_and(|n| n.is_ascii_alphabetic() || *n == b'/');
-                if opens_tag {
-                    let close = bytes
-                        .get(self.pos..)
-                        .and_then(|r| r.iter().position(|x| *x == b'>'));
-                    self.pos = close.map_or(bytes.len(), |k| self.pos + k + 1);
+                _ => {
+                    if latin_letter_len(bytes, self.pos).is_some() {
+                        return Some(self.pos);
+                    }
+                    let c = self.char_at(self.pos)?;
+                    if is_word_char(c) {
+                        return Some(self.pos);
+                    }
+                    if !c.is_whitespace() {
+                        self.gap_is_space = false;
+                    }
+                    self.pos += c.len_utf8();
                 }
-            } else {
-                let c = self.char_at(self.pos)?;
-                if is_word_char(c) {
-                    return Some(self.pos);
-                }
-                if !c.is_whitespace() {
-                    self.gap_is_space = false;
-                }
-                self.pos += c.len_utf8();
             }
         }
     }
 
-    /// Moves past the word starting at `start`; tells whether it holds a
-    /// non-ASCII character that is not a letter.
-    fn scan_word(&mut self, start: usize) -> bool {
+    /// After a '<': skips an HTML tag up to its '>' (or the line end).
+    fn skip_tag(&mut self) {
         let bytes = self.line.as_bytes();
-        let mut odd = false;
+        let opens_tag = bytes
+            .get(self.pos)
+            .is_some_and(|n| n.is_ascii_alphabetic() || *n == b'/');
+        if opens_tag {
+            let close = bytes
+                .get(self.pos..)
+                .and_then(|r| r.iter().position(|x| *x == b'>'));
+            self.pos = close.map_or(bytes.len(), |k| self.pos + k + 1);
+        }
+    }
+
+    /// Moves past the word starting at `start`; tells what it holds beside
+    /// letters.
+    fn scan_word(&mut self, start: usize) -> WordMarks {
+        let bytes = self.line.as_bytes();
+        let mut marks = WordMarks::default();
         self.pos = start;
         while let Some(&b) = bytes.get(self.pos) {
-            if b.is_ascii() {
-                if !(b.is_ascii_alphanumeric() || is_joiner_byte(b)) {
-                    break;
+            match class_of(b) {
+                ASCII_LETTER => {
+                    self.pos += 1;
+                    continue;
                 }
-                self.pos += 1;
+                ASCII_WORD_MARK => {
+                    marks.ascii_mark = true;
+                    self.pos += 1;
+                    continue;
+                }
+                ASCII_SPACE | ASCII_OTHER => break,
+                _ => {}
+            }
+            if let Some(len) = latin_letter_len(bytes, self.pos) {
+                self.pos += len;
                 continue;
             }
             let Some(c) = self.char_at(self.pos) else {
@@ -131,10 +235,10 @@ impl<'a> Words<'a> {
             if !is_word_char(c) {
                 break;
             }
-            odd |= !is_letter(c);
+            marks.odd |= !is_letter(c);
             self.pos += c.len_utf8();
         }
-        odd
+        marks
     }
 }
 
@@ -144,9 +248,9 @@ impl<'a> Iterator for Words<'a> {
     fn next(&mut self) -> Option<Word<'a>> {
         loop {
             let start = self.skip_gap()?;
-            let odd = self.scan_word(start);
+            let marks = self.scan_word(start);
             let raw = self.line.get(start..self.pos)?;
-            let (text, trimmed_start) = if raw.starts_with(is_joiner) || raw.ends_with(is_joiner) {
+            let (text, trimmed_start) = if starts_with_joiner(raw) || ends_with_joiner(raw) {
                 let text = raw.trim_matches(is_joiner);
                 (text, raw.len() - raw.trim_start_matches(is_joiner).len())
             } else {
@@ -158,11 +262,13 @@ impl<'a> Iterator for Words<'a> {
                 self.gap_is_space = false;
                 continue;
             }
-            let letters_only = if odd {
+            let letters_only = if marks.odd {
                 text.chars().all(is_letter)
-            } else {
+            } else if marks.ascii_mark {
                 text.bytes()
                     .all(|b| !b.is_ascii() || b.is_ascii_alphabetic())
+            } else {
+                true
             };
             return Some(Word {
                 text,
@@ -182,6 +288,30 @@ mod tests {
     fn fast_letter_test_agrees_with_unicode() {
         for c in ('\0'..='\u{2FFF}').filter(|c| !c.is_ascii_digit()) {
             assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn fast_uppercase_test_agrees_with_unicode() {
+        for c in '\0'..='\u{FFFF}' {
+            assert_eq!(is_uppercase(c), c.is_uppercase(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn byte_letter_test_agrees_with_is_letter() {
+        for c in '\u{80}'..='\u{FFFF}' {
+            let text = c.to_string();
+            if let Some(len) = latin_letter_len(text.as_bytes(), 0) {
+                assert!(is_letter(c), "{c:?}");
+                assert_eq!(len, text.len(), "{c:?}");
+            }
+        }
+        for c in ['à', 'Ạ', 'đ', 'ơ', 'ư', 'ỹ', 'ɏ'] {
+            assert!(
+                latin_letter_len(c.to_string().as_bytes(), 0).is_some(),
+                "{c:?}"
+            );
         }
     }
 

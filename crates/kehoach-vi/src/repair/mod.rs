@@ -14,7 +14,7 @@ mod index;
 mod vocab;
 
 use crate::syllable::{classify, Verdict};
-use crate::words::{words, Word};
+use crate::words::{is_letter, words, Word};
 use index::Index;
 use vocab::{lowercase_into, Case, FastMap, Vocab};
 
@@ -35,6 +35,8 @@ pub struct Repairer {
     index: Index,
     invalid_words: usize,
     invalid_lines: Vec<usize>,
+    /// Invalid words of each line of `invalid_lines`, in the same order.
+    invalid_counts: Vec<usize>,
 }
 
 /// What reading a document needs beside the vocabulary: words as printed
@@ -70,6 +72,7 @@ impl Repairer {
             index: Index::default(),
             invalid_words: 0,
             invalid_lines: Vec::new(),
+            invalid_counts: Vec::new(),
         };
         let mut learner = Learner::default();
         for (line_index, line) in lines.into_iter().enumerate() {
@@ -77,6 +80,7 @@ impl Repairer {
             if invalid > 0 {
                 repairer.invalid_words += invalid;
                 repairer.invalid_lines.push(line_index);
+                repairer.invalid_counts.push(invalid);
             }
         }
         if for_repair && repairer.invalid_words > 0 {
@@ -152,10 +156,12 @@ impl Repairer {
     }
 
     fn count_pairs(&mut self, sequence: &[u32], relevant: &[bool]) {
+        // BREAK is never relevant (it indexes past `relevant`): the cheap
+        // test comes first.
         let is_relevant = |id: u32| relevant.get(id as usize).copied().unwrap_or(false);
         for pair in sequence.windows(2) {
             let &[a, b] = pair else { continue };
-            if a != BREAK && b != BREAK && (is_relevant(a) || is_relevant(b)) {
+            if (is_relevant(a) || is_relevant(b)) && a != BREAK && b != BREAK {
                 *self.pairs.entry((a, b)).or_default() += 1;
             }
         }
@@ -169,6 +175,15 @@ impl Repairer {
     /// Indexes (0-based, in the order given) of the lines holding an invalid word.
     pub fn lines_with_invalid_words(&self) -> &[usize] {
         &self.invalid_lines
+    }
+
+    /// The lines holding an invalid word with how many they hold: (index,
+    /// count), the count being what `count_invalid_in` tells for that line.
+    pub fn invalid_words_per_line(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.invalid_lines
+            .iter()
+            .copied()
+            .zip(self.invalid_counts.iter().copied())
     }
 
     /// The line with its damaged words repaired, and the repairs made.
@@ -238,6 +253,23 @@ impl Repairer {
         invalid
     }
 
+    /// Invalid syllables left in a line by `repair_line`, told from the
+    /// line's count before (`invalid_words_per_line`) and the repairs alone,
+    /// without reading the line again: every repaired word was invalid, and
+    /// a replacement made of letters and single spaces becomes exactly its
+    /// own words, the line's other words staying as they were. `None` when a
+    /// replacement is not of that form: count the repaired line instead.
+    pub fn count_invalid_after(&self, invalid_before: usize, repairs: &[Repair]) -> Option<usize> {
+        let mut invalid = invalid_before.checked_sub(repairs.len())?;
+        for repair in repairs {
+            if !is_plain_words(&repair.after) {
+                return None;
+            }
+            invalid += self.count_invalid_in(&repair.after);
+        }
+        Some(invalid)
+    }
+
     fn is_invalid(&self, id: Option<u32>, lower: &str) -> bool {
         match id.and_then(|id| self.vocab.entry(id)) {
             Some(entry) if entry.count > 0 => entry.verdict == Verdict::Invalid,
@@ -245,6 +277,12 @@ impl Repairer {
             None => classify(lower) == Verdict::Invalid,
         }
     }
+}
+
+/// Words of letters separated by single spaces, nothing else.
+fn is_plain_words(text: &str) -> bool {
+    text.split(' ')
+        .all(|word| !word.is_empty() && word.chars().all(is_letter))
 }
 
 fn capitalise(word: &str) -> String {

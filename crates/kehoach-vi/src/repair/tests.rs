@@ -124,11 +124,19 @@ fn never_panics_on_odd_text() {
         })
         .collect();
     let repairer = Repairer::from_document(lines.iter().map(String::as_str));
+    for (index, invalid) in repairer.invalid_words_per_line() {
+        assert_eq!(repairer.count_invalid_in(&lines[index]), invalid);
+    }
     for line in &lines {
         let (fixed, repairs) = repairer.repair_line(line);
         let removed: usize = repairs.iter().map(|r| r.before.len()).sum();
         let added: usize = repairs.iter().map(|r| r.after.len()).sum();
         assert_eq!(fixed.len() + removed, line.len() + added, "{line:?}");
-        assert!(repairer.count_invalid_in(&fixed) <= repairer.count_invalid_in(line));
+        let after = repairer.count_invalid_in(&fixed);
+        assert!(after <= repairer.count_invalid_in(line));
+        let before = repairer.count_invalid_in(line);
+        if let Some(told) = repairer.count_invalid_after(before, &repairs) {
+            assert_eq!(told, after, "{line:?}");
+        }
     }
 }

@@ -3,8 +3,10 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::rc::Rc;
 
 use crate::syllable::{is_foreign_word, Verdict};
+use crate::words::is_uppercase;
 
 /// A small multiplicative hasher: vocabulary keys are short words and the
 /// importer must stay fast; these maps never face adversarial keys worse
@@ -13,11 +15,23 @@ use crate::syllable::{is_foreign_word, Verdict};
 pub struct WordHasher(u64);
 
 impl Hasher for WordHasher {
+    /// Eight bytes at a time, little-endian, the last chunk zero-padded;
+    /// the tail is gathered byte by byte (a copy of variable length would
+    /// call memcpy for every word).
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            self.mix(u64::from_le_bytes(buf));
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            if let Ok(eight) = <[u8; 8]>::try_from(chunk) {
+                self.mix(u64::from_le_bytes(eight));
+            }
+        }
+        let tail = chunks.remainder();
+        if !tail.is_empty() {
+            let v = tail
+                .iter()
+                .rev()
+                .fold(0u64, |acc, b| (acc << 8) | u64::from(*b));
+            self.mix(v);
         }
     }
 
@@ -68,9 +82,14 @@ pub fn lowercase_into(word: &str, buf: &mut String) -> Case {
         buf.make_ascii_lowercase();
         return case;
     }
+    // Most words hold no capital: copied whole rather than char by char.
+    if !word.chars().any(is_uppercase) {
+        buf.push_str(word);
+        return Case::Lower;
+    }
     let mut case = Case::Lower;
     for (i, c) in word.chars().enumerate() {
-        if c.is_uppercase() {
+        if is_uppercase(c) {
             case = match (i, case) {
                 (0, _) => Case::Capitalised,
                 _ => Case::Other,
@@ -84,7 +103,8 @@ pub fn lowercase_into(word: &str, buf: &mut String) -> Case {
 }
 
 pub struct Entry {
-    pub word: Box<str>,
+    /// Shared with the vocabulary's map: one allocation per word.
+    pub word: Rc<str>,
     /// Verdict of the word in lowercase (which is also that of its
     /// capitalised form); judged when it is first seen in a judged form, so
     /// `NotChecked` while `count` is 0.
@@ -103,7 +123,7 @@ impl Entry {
 
 #[derive(Default)]
 pub struct Vocab {
-    ids: FastMap<Box<str>, u32>,
+    ids: FastMap<Rc<str>, u32>,
     pub entries: Vec<Entry>,
 }
 
@@ -121,12 +141,13 @@ impl Vocab {
             return id;
         }
         let id = self.entries.len() as u32;
+        let word: Rc<str> = Rc::from(lower);
         self.entries.push(Entry {
-            word: lower.into(),
+            word: Rc::clone(&word),
             verdict: Verdict::NotChecked,
             count: 0,
         });
-        self.ids.insert(lower.into(), id);
+        self.ids.insert(word, id);
         id
     }
 
@@ -142,5 +163,33 @@ impl Vocab {
 
     pub fn count(&self, id: u32) -> u32 {
         self.entry(id).map_or(0, |e| e.count)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hash of the original chunked form: each 8-byte chunk, the last
+    /// one zero-padded, read little-endian.
+    fn reference(bytes: &[u8]) -> u64 {
+        let mut hasher = WordHasher::default();
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            hasher.mix(u64::from_le_bytes(buf));
+        }
+        hasher.finish()
+    }
+
+    #[test]
+    fn hashes_bytes_in_zero_padded_chunks() {
+        let text = "nghiêng khuyếch tỉnh Kiên Giang 2030";
+        for end in 0..=text.len() {
+            let bytes = &text.as_bytes()[..end];
+            let mut hasher = WordHasher::default();
+            hasher.write(bytes);
+            assert_eq!(hasher.finish(), reference(bytes), "{end}");
+        }
     }
 }

@@ -13,6 +13,7 @@ mod rhyme;
 
 pub use letters::{split_tone, with_tone, Tone};
 
+use crate::words::is_uppercase;
 use letters::is_vowel;
 
 /// No Vietnamese syllable is longer ("nghiêng", "khuyếch").
@@ -103,7 +104,7 @@ pub fn classify(word: &str) -> Verdict {
     let Some(first) = chars.next() else {
         return Verdict::NotChecked;
     };
-    let rest_lower = chars.clone().all(|c| !c.is_uppercase());
+    let rest_lower = chars.clone().all(|c| !is_uppercase(c));
     if chars.next().is_none() || !rest_lower || !crate::words::is_letter(first) {
         return Verdict::NotChecked;
     }
@@ -131,8 +132,22 @@ fn is_roman_numeral(word: &str) -> bool {
 
 /// Whether `word` is on the allowlist of foreign words and names (any case).
 pub fn is_foreign_word(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    FOREIGN_WORDS.contains(&lower.as_str())
+    // Lowercased into a small buffer, not a String: this runs for every
+    // distinct word of a document. A word whose lowercase outgrows the
+    // buffer is longer than any listed word.
+    let mut lower = [0u8; 24];
+    let mut len = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let Some(slot) = lower.get_mut(len..len + c.len_utf8()) else {
+            return false;
+        };
+        c.encode_utf8(slot);
+        len += c.len_utf8();
+    }
+    let lower = lower.get(..len).unwrap_or_default();
+    FOREIGN_WORDS
+        .iter()
+        .any(|foreign| foreign.as_bytes() == lower)
 }
 
 /// A syllable as its toneless letters, its tone and the index of the letter carrying it.
@@ -151,7 +166,7 @@ fn parse_letters(word: &str) -> Option<Parsed> {
         tone_at: None,
     };
     for c in word.chars() {
-        let lower = if c.is_uppercase() {
+        let lower = if is_uppercase(c) {
             c.to_lowercase().next()?
         } else {
             c

@@ -86,3 +86,19 @@ fn invalid_syllables(#[case] word: &str) {
 fn classifies_words(#[case] word: &str, #[case] expected: Verdict) {
     assert_eq!(classify(word), expected);
 }
+
+#[test]
+fn foreign_words_match_in_any_case() {
+    assert!(is_foreign_word("Mekong"));
+    assert!(is_foreign_word("MÊKÔNG"));
+    assert!(is_foreign_word("internet"));
+    assert!(!is_foreign_word("mekon"));
+    assert!(!is_foreign_word("internets"));
+    assert!(!is_foreign_word(""));
+}
+
+#[test]
+fn foreign_words_fit_the_lowercase_buffer() {
+    assert!(FOREIGN_WORDS.iter().all(|w| w.len() < 24));
+    assert!(!is_foreign_word(&"A".repeat(40)));
+}

@@ -63,16 +63,15 @@ pub fn classify(line: &Line) -> Para {
         return Para::EmptyCell;
     }
     let t = line.text.as_str();
-    if let Some(c) = label_re().captures(t) {
-        let rest = c.get(2).map_or("", |m| m.as_str()).trim().to_string();
-        let is_lead = c
-            .get(1)
-            .is_some_and(|m| kehoach_vi::fold(m.as_str()) == "chu tri");
-        return if is_lead {
-            Para::Lead(rest)
-        } else {
-            Para::Coordinating(rest)
-        };
+    // Cheap tests first (this runs on every line): a label needs a colon,
+    // targets and goals start with "Mục tiêu" or "Nhiệm vụ".
+    if t.contains(':') {
+        if let Some(para) = label(t) {
+            return para;
+        }
+    }
+    if !t.starts_with("Mục tiêu") && !t.starts_with("Nhiệm vụ") {
+        return Para::Text;
     }
     if let Some(c) = target_re().captures(t) {
         return Para::Target {
@@ -88,6 +87,20 @@ pub fn classify(line: &Line) -> Para {
         };
     }
     Para::Text
+}
+
+/// "Chủ trì: …" or "Phối hợp: …" and their variants.
+fn label(t: &str) -> Option<Para> {
+    let c = label_re().captures(t)?;
+    let rest = c.get(2).map_or("", |m| m.as_str()).trim().to_string();
+    let is_lead = c
+        .get(1)
+        .is_some_and(|m| kehoach_vi::fold_eq(m.as_str(), "chu tri"));
+    Some(if is_lead {
+        Para::Lead(rest)
+    } else {
+        Para::Coordinating(rest)
+    })
 }
 
 /// "b) …", "b. …", "b.Tăng…": a lettered sub-item of the Nhiệm vụ column.
@@ -112,7 +125,7 @@ pub fn appendix_range(src: &SourceText) -> Option<std::ops::Range<usize>> {
     let title = src
         .lines
         .iter()
-        .position(|l| kehoach_vi::fold(&l.text) == "phu luc")?;
+        .position(|l| kehoach_vi::fold_eq(&l.text, "phu luc"))?;
     let first_goal =
         (title..src.lines.len()).find(|&i| matches!(classify(&src.lines[i]), Para::Goal { .. }))?;
     let end = (first_goal..src.lines.len())

@@ -92,6 +92,10 @@ pub(super) fn target_heading(text: &str) -> Option<TargetHeading> {
         Regex::new(r"^MTCT\s*(\d{1,2}\s*\.\s*\d{1,2}(?:\s*\.?\s*[a-z]\b)?)\s*[:.]?\s*(.*)$")
             .unwrap_or_else(|e| panic!("bad regex: {e}"))
     });
+    // The regex is anchored on "MTCT": most lines fail this test at once.
+    if !text.starts_with("MTCT") {
+        return None;
+    }
     let caps = re.captures(text)?;
     Some(TargetHeading {
         code: normalize_target_code(caps.get(1)?.as_str())?,

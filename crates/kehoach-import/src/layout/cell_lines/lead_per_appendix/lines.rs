@@ -24,6 +24,11 @@ fn label_re() -> &'static Regex {
 
 /// Reads a target label; `None` for any other line.
 pub fn target_label(text: &str) -> Option<Label> {
+    // The label starts with "mục" in any case: a cheap test spares most
+    // lines the regex.
+    if !text.starts_with(['m', 'M']) {
+        return None;
+    }
     let caps = label_re().captures(text)?;
     let code: String = caps.get(1)?.as_str().split_whitespace().collect();
     let text = caps.get(2).map_or("", |m| m.as_str()).trim().to_string();
@@ -63,7 +68,7 @@ pub fn is_period_line(text: &str) -> bool {
 
 /// The folded text starts with the words of `prefix` (already folded).
 pub fn starts_with_folded(text: &str, prefix: &str) -> bool {
-    kehoach_vi::fold(text).starts_with(prefix)
+    kehoach_vi::fold_starts_with(text, prefix)
 }
 
 #[cfg(test)]

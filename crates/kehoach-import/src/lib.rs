@@ -16,6 +16,7 @@ mod context;
 pub mod corpus;
 pub mod diagnostics;
 mod error;
+mod head_re;
 pub mod indicator_value;
 pub mod layout;
 pub mod metadata;

@@ -5,6 +5,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::head_re::HeadRe;
+
 use crate::{Line, SourceText};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,23 +40,21 @@ fn goal_re() -> &'static Regex {
     regex(&RE, r"^Mục tiêu\s+(?:số\s+)?(\d{1,2})\s*[.:]\s*(\D.*)?$")
 }
 
-fn target_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn target_re() -> &'static HeadRe {
+    static RE: OnceLock<HeadRe> = OnceLock::new();
     // The letter must stand alone ("13.1a Tăng", "5.7 c:"), so that the first
     // word of a statement ("3.2 Tăng") is not read as a suffix.
-    regex(
-        &RE,
-        r"^(Mục tiêu|Nhiệm vụ)\s+(?:số\s+)?(\d{1,2}\s*\.\s*\d{1,2}(?:\s*\.?\s*[a-z])?)(?:\s*[.:)]|\s|$)\s*(.*)$",
-    )
+    RE.get_or_init(|| {
+        HeadRe::new(
+            r"^(Mục tiêu|Nhiệm vụ)\s+(?:số\s+)?(\d{1,2}\s*\.\s*\d{1,2}(?:\s*\.?\s*[a-z])?)(?:\s*[.:)]|\s|$)\s*",
+        )
+    })
 }
 
-fn label_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn label_re() -> &'static HeadRe {
+    static RE: OnceLock<HeadRe> = OnceLock::new();
     // The colon is required: content paragraphs also open with "Phối hợp với…".
-    regex(
-        &RE,
-        r"(?i)^(?:[-*]\s*)?(?:cơ quan\s+)?(chủ trì|phối hợp)\s*:\s*(.*)$",
-    )
+    RE.get_or_init(|| HeadRe::new(r"(?i)^(?:[-*]\s*)?(?:cơ quan\s+)?(chủ trì|phối hợp)\s*:\s*"))
 }
 
 /// Classifies one line of the appendix.
@@ -73,10 +73,10 @@ pub fn classify(line: &Line) -> Para {
     if !t.starts_with("Mục tiêu") && !t.starts_with("Nhiệm vụ") {
         return Para::Text;
     }
-    if let Some(c) = target_re().captures(t) {
+    if let Some((c, rest)) = target_re().captures(t) {
         return Para::Target {
             printed: c.get(2).map_or("", |m| m.as_str()).to_string(),
-            statement: c.get(3).map_or("", |m| m.as_str()).trim().to_string(),
+            statement: rest.trim().to_string(),
             nhiem_vu: c.get(1).is_some_and(|m| m.as_str() == "Nhiệm vụ"),
         };
     }
@@ -91,8 +91,8 @@ pub fn classify(line: &Line) -> Para {
 
 /// "Chủ trì: …" or "Phối hợp: …" and their variants.
 fn label(t: &str) -> Option<Para> {
-    let c = label_re().captures(t)?;
-    let rest = c.get(2).map_or("", |m| m.as_str()).trim().to_string();
+    let (c, rest) = label_re().captures(t)?;
+    let rest = rest.trim().to_string();
     let is_lead = c
         .get(1)
         .is_some_and(|m| kehoach_vi::fold_eq(m.as_str(), "chu tri"));

@@ -13,7 +13,7 @@ pub fn fold(s: &str) -> String {
 /// The folded characters of `s`, lazily: lets a caller compare with a
 /// folded key without building the folded string (headings are looked for
 /// on every line of a document).
-fn folded_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+pub fn folded_chars(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars().filter(|&c| !is_combining_mark(c)).map(fold_char)
 }
 

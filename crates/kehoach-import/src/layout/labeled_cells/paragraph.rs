@@ -135,8 +135,9 @@ pub fn appendix_range(src: &SourceText) -> Option<std::ops::Range<usize>> {
 }
 
 fn is_footer(text: &str) -> bool {
-    let folded = kehoach_vi::fold(text);
-    folded == "hieu luc van ban" || folded == "tai van ban" || text.starts_with('•')
+    kehoach_vi::fold_eq(text, "hieu luc van ban")
+        || kehoach_vi::fold_eq(text, "tai van ban")
+        || text.starts_with('•')
 }
 
 /// The goal list of the plan's body ("- Mục tiêu 3: …"), as (code, title, line).

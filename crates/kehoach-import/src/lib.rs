@@ -16,6 +16,7 @@ mod context;
 pub mod corpus;
 pub mod diagnostics;
 mod error;
+mod head_re;
 pub mod indicator_value;
 pub mod layout;
 pub mod metadata;
@@ -109,8 +110,8 @@ pub fn import_bytes(
         read::read_document(name, bytes).map_err(|failure| ImportError::new(name, failure))?;
     let mut diags = diagnostics::Diagnostics::default();
     let repair = repair::repair_source(&mut source, opts.repair, &mut diags);
-    let plan = build_plan(&source, diags);
     let layout = layout::detect(&source);
+    let plan = build_plan(&source, layout, diags);
     Ok(Imported {
         source: SourceInfo {
             file: name.to_string(),
@@ -124,10 +125,13 @@ pub fn import_bytes(
 }
 
 /// Everything after reading: layout, metadata, reporting rules, agencies.
-fn build_plan(source: &SourceText, mut diags: diagnostics::Diagnostics) -> Plan {
+fn build_plan(
+    source: &SourceText,
+    layout: LayoutKind,
+    mut diags: diagnostics::Diagnostics,
+) -> Plan {
     let registry = agency::Registry::builtin();
     let mut agencies = agency::AgencyBook::new(registry);
-    let layout = layout::detect(source);
     let mut ctx = Ctx {
         src: source,
         agencies: &mut agencies,

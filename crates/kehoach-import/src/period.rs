@@ -28,14 +28,23 @@ pub fn parse_period(cell: &str) -> Period {
         return Period::default();
     }
     let mut ranges = Vec::new();
+    // The text around the ranges, each range replaced by a space, built in
+    // the same pass over the matches.
+    let mut rest = String::with_capacity(cell.len());
+    let mut last = 0;
     for caps in range_re().captures_iter(&cell) {
+        if let Some(m) = caps.get(0) {
+            rest.push_str(&cell[last..m.start()]);
+            rest.push(' ');
+            last = m.end();
+        }
         if let (Some(a), Some(b)) = (caps.get(1), caps.get(2)) {
             if let (Ok(from), Ok(to)) = (a.as_str().parse(), b.as_str().parse()) {
                 ranges.push(YearRange { from, to });
             }
         }
     }
-    let rest = range_re().replace_all(&cell, " ");
+    rest.push_str(&cell[last..]);
     let rest_folded = kehoach_vi::fold(&rest);
     let only_connectors = rest_folded
         .split(|c: char| !c.is_alphanumeric())

@@ -10,6 +10,24 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
+/// The folded characters of `s`, lazily: lets a caller compare with a
+/// folded key without building the folded string (headings are looked for
+/// on every line of a document).
+pub fn folded_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().filter(|&c| !is_combining_mark(c)).map(fold_char)
+}
+
+/// `fold(s) == folded`, without allocating; stops at the first difference.
+pub fn fold_eq(s: &str, folded: &str) -> bool {
+    folded_chars(s).eq(folded.chars())
+}
+
+/// `fold(s).starts_with(prefix)`, without allocating.
+pub fn fold_starts_with(s: &str, prefix: &str) -> bool {
+    let mut chars = folded_chars(s);
+    prefix.chars().all(|p| chars.next() == Some(p))
+}
+
 /// One character folded to one: the base letter, lowercase ("Ệ" → 'e',
 /// "đ" → 'd'). Positions in a string folded this way match the original's
 /// character for character.
@@ -60,7 +78,7 @@ fn is_combining_mark(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{fold, fold_eq, fold_starts_with};
 
     #[test]
     fn folds_vietnamese() {
@@ -69,5 +87,17 @@ mod tests {
         assert_eq!(fold("ĐỒNG"), "dong");
         let per_char: String = "Kế hoạch Đầu tư".chars().map(super::fold_char).collect();
         assert_eq!(per_char, "ke hoach dau tu");
+    }
+
+    #[test]
+    fn comparisons_agree_with_fold() {
+        assert!(fold_eq("PHỤ LỤC", "phu luc"));
+        assert!(fold_eq("Phu\u{0323} lu\u{0323}c", "phu luc"));
+        assert!(!fold_eq("PHỤ LỤC I", "phu luc"));
+        assert!(!fold_eq("PHỤ", "phu luc"));
+        assert!(fold_starts_with("Nơi nhận:", "noi nhan"));
+        assert!(fold_starts_with("Nơi nhận", "noi nhan"));
+        assert!(!fold_starts_with("Nơi", "noi nhan"));
+        assert!(fold_starts_with("", ""));
     }
 }

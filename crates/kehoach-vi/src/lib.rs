@@ -12,6 +12,6 @@ pub mod repair;
 pub mod syllable;
 pub mod words;
 
-pub use fold::{fold, fold_char};
+pub use fold::{fold, fold_char, fold_eq, fold_starts_with};
 pub use normalize::{clean_line, nfc};
 pub use number::parse_number;

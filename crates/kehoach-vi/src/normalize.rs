@@ -72,48 +72,44 @@ fn is_space(c: char) -> bool {
 /// beyond ASCII are few and their encodings known.
 fn is_clean(s: &str) -> bool {
     let b = s.as_bytes();
-    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') || s.contains("  ") {
         return false;
     }
-    let mut previous_space = false;
+    // Only a few byte values can begin odd spacing; continuation bytes
+    // (0x80–0xBF) never equal them, so no need to step character by
+    // character. Vietnamese text is mostly ASCII and two-byte letters.
+    b.iter()
+        .enumerate()
+        .filter(|(_, byte)| SPACING_START[usize::from(**byte)])
+        .all(|(i, _)| !is_odd_space_at(&b[i..]))
+}
+
+/// Bytes that may begin a spacing character other than the plain space:
+/// ASCII controls and the lead bytes of the encodings `is_odd_space_at` knows.
+const SPACING_START: [bool; 256] = {
+    let mut table = [false; 256];
+    let starts = [
+        b'\t', b'\n', 0x0B, 0x0C, b'\r', 0xC2, 0xE1, 0xE2, 0xE3, 0xEF,
+    ];
     let mut i = 0;
-    while i < b.len() {
-        let byte = b[i];
-        if byte == b' ' {
-            if previous_space {
-                return false;
-            }
-            previous_space = true;
-            i += 1;
-            continue;
-        }
-        previous_space = false;
-        if byte < 0x80 {
-            if matches!(byte, b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
-                return false;
-            }
-            i += 1;
-            continue;
-        }
-        let rest = &b[i..];
-        let odd_space = matches!(
-            rest,
-            [0xC2, 0x85 | 0xA0, ..]
-                | [0xE1, 0x9A, 0x80, ..]
-                | [0xE2, 0x80, 0x80..=0x8B | 0xA8 | 0xA9 | 0xAF, ..]
-                | [0xE2, 0x81, 0x9F, ..]
-                | [0xE3, 0x80, 0x80, ..]
-                | [0xEF, 0xBB, 0xBF, ..]
-        );
-        if odd_space {
-            return false;
-        }
+    while i < starts.len() {
+        table[starts[i] as usize] = true;
         i += 1;
-        while i < b.len() && (b[i] & 0xC0) == 0x80 {
-            i += 1;
-        }
     }
-    true
+    table
+};
+
+fn is_odd_space_at(rest: &[u8]) -> bool {
+    matches!(
+        rest,
+        [b'\t' | b'\n' | 0x0B | 0x0C | b'\r', ..]
+            | [0xC2, 0x85 | 0xA0, ..]
+            | [0xE1, 0x9A, 0x80, ..]
+            | [0xE2, 0x80, 0x80..=0x8B | 0xA8 | 0xA9 | 0xAF, ..]
+            | [0xE2, 0x81, 0x9F, ..]
+            | [0xE3, 0x80, 0x80, ..]
+            | [0xEF, 0xBB, 0xBF, ..]
+    )
 }
 
 #[cfg(test)]

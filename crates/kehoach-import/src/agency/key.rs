@@ -4,19 +4,34 @@
 /// "Sở LĐ,TB&XH" → "so ld tb va xh"; "Sở Lao động - Thương binh và Xã hội" →
 /// "so lao dong thuong binh va xa hoi".
 pub fn alias_key(name: &str) -> String {
-    let folded = kehoach_vi::fold(name);
-    let mut out = String::with_capacity(folded.len());
-    for ch in folded.chars() {
-        match ch {
-            '&' => out.push_str(" va "),
-            c if c.is_alphanumeric() => out.push(c),
-            _ => out.push(' '),
+    // One pass over the folded characters (keys are made for every piece of
+    // every agency cell): runs of letters and digits are the words, "&" is
+    // the word "va", anything else separates.
+    let mut out = String::with_capacity(name.len());
+    let mut word = String::new();
+    for ch in kehoach_vi::fold::folded_chars(name) {
+        if ch.is_alphanumeric() {
+            word.push(ch);
+            continue;
+        }
+        push_word(&mut out, &word);
+        word.clear();
+        if ch == '&' {
+            push_word(&mut out, "va");
         }
     }
-    out.split_whitespace()
-        .map(expand_abbreviation)
-        .collect::<Vec<_>>()
-        .join(" ")
+    push_word(&mut out, &word);
+    out
+}
+
+fn push_word(key: &mut String, word: &str) {
+    if word.is_empty() {
+        return;
+    }
+    if !key.is_empty() {
+        key.push(' ');
+    }
+    key.push_str(expand_abbreviation(word));
 }
 
 /// Abbreviated words that stand for whole words in names ("Công an TP",
@@ -40,6 +55,8 @@ mod tests {
         assert_eq!(alias_key("Sở LĐ,TB&XH"), "so ld tb va xa hoi");
         assert_eq!(alias_key("Công an TP"), "cong an thanh pho");
         assert_eq!(alias_key("KH& ĐT"), alias_key("KH&ĐT"));
+        assert_eq!(alias_key(" & TP, "), "va thanh pho");
+        assert_eq!(alias_key(""), "");
         assert_eq!(
             alias_key("Sở Lao động- Thương binh và Xã hội"),
             "so lao dong thuong binh va xa hoi"

@@ -142,7 +142,7 @@ fn resolve_piece(registry: &Registry, piece: &str) -> Option<Vec<String>> {
 const MAX_WORDS_TO_SPLIT: usize = 12;
 
 fn starts_with_word(name: &str, word: &str) -> bool {
-    kehoach_vi::fold(name).starts_with(&kehoach_vi::fold(word))
+    kehoach_vi::fold_starts_with(name, &kehoach_vi::fold(word))
 }
 
 /// A member of a "Các Sở: …" list is named with "Sở" when that names a

@@ -48,7 +48,7 @@ pub fn numbered_heading(line: &Line) -> Option<(u32, &str)> {
 pub fn body_end(src: &SourceText) -> usize {
     src.lines
         .iter()
-        .position(|l| kehoach_vi::fold(&l.text).starts_with("noi nhan"))
+        .position(|l| kehoach_vi::fold_starts_with(&l.text, "noi nhan"))
         .unwrap_or(src.lines.len())
 }
 

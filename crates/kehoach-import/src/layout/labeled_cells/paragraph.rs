@@ -5,6 +5,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::head_re::HeadRe;
+
 use crate::{Line, SourceText};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,23 +40,21 @@ fn goal_re() -> &'static Regex {
     regex(&RE, r"^Mục tiêu\s+(?:số\s+)?(\d{1,2})\s*[.:]\s*(\D.*)?$")
 }
 
-fn target_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn target_re() -> &'static HeadRe {
+    static RE: OnceLock<HeadRe> = OnceLock::new();
     // The letter must stand alone ("13.1a Tăng", "5.7 c:"), so that the first
     // word of a statement ("3.2 Tăng") is not read as a suffix.
-    regex(
-        &RE,
-        r"^(Mục tiêu|Nhiệm vụ)\s+(?:số\s+)?(\d{1,2}\s*\.\s*\d{1,2}(?:\s*\.?\s*[a-z])?)(?:\s*[.:)]|\s|$)\s*(.*)$",
-    )
+    RE.get_or_init(|| {
+        HeadRe::new(
+            r"^(Mục tiêu|Nhiệm vụ)\s+(?:số\s+)?(\d{1,2}\s*\.\s*\d{1,2}(?:\s*\.?\s*[a-z])?)(?:\s*[.:)]|\s|$)\s*",
+        )
+    })
 }
 
-fn label_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn label_re() -> &'static HeadRe {
+    static RE: OnceLock<HeadRe> = OnceLock::new();
     // The colon is required: content paragraphs also open with "Phối hợp với…".
-    regex(
-        &RE,
-        r"(?i)^(?:[-*]\s*)?(?:cơ quan\s+)?(chủ trì|phối hợp)\s*:\s*(.*)$",
-    )
+    RE.get_or_init(|| HeadRe::new(r"(?i)^(?:[-*]\s*)?(?:cơ quan\s+)?(chủ trì|phối hợp)\s*:\s*"))
 }
 
 /// Classifies one line of the appendix.
@@ -63,21 +63,20 @@ pub fn classify(line: &Line) -> Para {
         return Para::EmptyCell;
     }
     let t = line.text.as_str();
-    if let Some(c) = label_re().captures(t) {
-        let rest = c.get(2).map_or("", |m| m.as_str()).trim().to_string();
-        let is_lead = c
-            .get(1)
-            .is_some_and(|m| kehoach_vi::fold(m.as_str()) == "chu tri");
-        return if is_lead {
-            Para::Lead(rest)
-        } else {
-            Para::Coordinating(rest)
-        };
+    // Cheap tests first (this runs on every line): a label needs a colon,
+    // targets and goals start with "Mục tiêu" or "Nhiệm vụ".
+    if t.contains(':') {
+        if let Some(para) = label(t) {
+            return para;
+        }
     }
-    if let Some(c) = target_re().captures(t) {
+    if !t.starts_with("Mục tiêu") && !t.starts_with("Nhiệm vụ") {
+        return Para::Text;
+    }
+    if let Some((c, rest)) = target_re().captures(t) {
         return Para::Target {
             printed: c.get(2).map_or("", |m| m.as_str()).to_string(),
-            statement: c.get(3).map_or("", |m| m.as_str()).trim().to_string(),
+            statement: rest.trim().to_string(),
             nhiem_vu: c.get(1).is_some_and(|m| m.as_str() == "Nhiệm vụ"),
         };
     }
@@ -88,6 +87,20 @@ pub fn classify(line: &Line) -> Para {
         };
     }
     Para::Text
+}
+
+/// "Chủ trì: …" or "Phối hợp: …" and their variants.
+fn label(t: &str) -> Option<Para> {
+    let (c, rest) = label_re().captures(t)?;
+    let rest = rest.trim().to_string();
+    let is_lead = c
+        .get(1)
+        .is_some_and(|m| kehoach_vi::fold_eq(m.as_str(), "chu tri"));
+    Some(if is_lead {
+        Para::Lead(rest)
+    } else {
+        Para::Coordinating(rest)
+    })
 }
 
 /// "b) …", "b. …", "b.Tăng…": a lettered sub-item of the Nhiệm vụ column.
@@ -112,7 +125,7 @@ pub fn appendix_range(src: &SourceText) -> Option<std::ops::Range<usize>> {
     let title = src
         .lines
         .iter()
-        .position(|l| kehoach_vi::fold(&l.text) == "phu luc")?;
+        .position(|l| kehoach_vi::fold_eq(&l.text, "phu luc"))?;
     let first_goal =
         (title..src.lines.len()).find(|&i| matches!(classify(&src.lines[i]), Para::Goal { .. }))?;
     let end = (first_goal..src.lines.len())
@@ -122,8 +135,9 @@ pub fn appendix_range(src: &SourceText) -> Option<std::ops::Range<usize>> {
 }
 
 fn is_footer(text: &str) -> bool {
-    let folded = kehoach_vi::fold(text);
-    folded == "hieu luc van ban" || folded == "tai van ban" || text.starts_with('•')
+    kehoach_vi::fold_eq(text, "hieu luc van ban")
+        || kehoach_vi::fold_eq(text, "tai van ban")
+        || text.starts_with('•')
 }
 
 /// The goal list of the plan's body ("- Mục tiêu 3: …"), as (code, title, line).

@@ -98,8 +98,11 @@ const NAME_HEADS: &[&str] = &[
 /// cell splits into its names.
 fn separate_listed_names(text: &str) -> String {
     let mut out = text.to_string();
-    for head in NAME_HEADS {
-        out = out.replace(&format!(" và {head}"), &format!(", {head}"));
+    // Every pattern holds " và ", and no replacement brings one in.
+    if out.contains(" và ") {
+        for head in NAME_HEADS {
+            out = out.replace(&format!(" và {head}"), &format!(", {head}"));
+        }
     }
     // "Sở Y tế Sở Lao động": a name glued to the next one without a comma.
     let mut glued = String::with_capacity(out.len());

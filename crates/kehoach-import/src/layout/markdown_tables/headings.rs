@@ -44,6 +44,11 @@ pub fn find_target_heading(text: &str) -> Option<usize> {
 /// the heading needs its class in parentheses, so that prose like
 /// "Mục tiêu 1.2 của Kế hoạch" is not taken for one.
 pub fn parse_target_heading(text: &str) -> Option<TargetHeading> {
+    // The heading opens with "(" or "mục" in any case: a cheap test spares
+    // most cells the regex.
+    if !text.starts_with(['(', 'm', 'M']) {
+        return None;
+    }
     let caps = target_re().captures(text)?;
     let running = caps.get(1).and_then(|m| m.as_str().parse().ok());
     let class_text = caps.get(3).map(|m| m.as_str());

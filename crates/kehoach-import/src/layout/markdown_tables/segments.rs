@@ -173,7 +173,7 @@ fn content_pieces(
         content_pieces(rest, responsibility, is_agency, out);
         return;
     }
-    if kehoach_vi::fold(text).starts_with("chi tieu") {
+    if kehoach_vi::fold_starts_with(text, "chi tieu") {
         out.push(Piece::IndicatorNote(text.to_string()));
     } else if responsibility && is_agency(text) {
         out.push(Piece::Agencies(text.to_string()));

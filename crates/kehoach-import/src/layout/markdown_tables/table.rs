@@ -239,6 +239,10 @@ pub fn split_cells(text: &str) -> Vec<String> {
     let inner = text.trim();
     let inner = inner.strip_prefix('|').unwrap_or(inner);
     let inner = inner.strip_suffix('|').unwrap_or(inner);
+    // Escaped bars are rare: without one, the bars simply split.
+    if !inner.contains("\\|") {
+        return inner.split('|').map(|c| c.trim().to_string()).collect();
+    }
     let mut cells = Vec::new();
     let mut cell = String::new();
     let mut chars = inner.chars().peekable();
@@ -289,6 +293,10 @@ pub fn strip_html(cell: &str) -> String {
     } else {
         out
     };
+    // One paragraph (the common case): no need to split and join.
+    if !decoded.contains('\n') {
+        return kehoach_vi::clean_line(&decoded);
+    }
     decoded
         .split('\n')
         .map(kehoach_vi::clean_line)

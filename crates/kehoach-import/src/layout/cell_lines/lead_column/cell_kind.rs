@@ -6,6 +6,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::head_re::HeadRe;
+
 use crate::agency::Registry;
 use crate::code::{normalize_target_code, TargetCode};
 
@@ -87,15 +89,18 @@ pub(super) struct TargetHeading {
 }
 
 pub(super) fn target_heading(text: &str) -> Option<TargetHeading> {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<HeadRe> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^MTCT\s*(\d{1,2}\s*\.\s*\d{1,2}(?:\s*\.?\s*[a-z]\b)?)\s*[:.]?\s*(.*)$")
-            .unwrap_or_else(|e| panic!("bad regex: {e}"))
+        HeadRe::new(r"^MTCT\s*(\d{1,2}\s*\.\s*\d{1,2}(?:\s*\.?\s*[a-z]\b)?)\s*[:.]?\s*")
     });
-    let caps = re.captures(text)?;
+    // The regex is anchored on "MTCT": most lines fail this test at once.
+    if !text.starts_with("MTCT") {
+        return None;
+    }
+    let (caps, rest) = re.captures(text)?;
     Some(TargetHeading {
         code: normalize_target_code(caps.get(1)?.as_str())?,
-        statement: caps.get(2).map_or("", |m| m.as_str()).trim().to_string(),
+        statement: rest.trim().to_string(),
     })
 }
 

@@ -103,7 +103,7 @@ fn read_appendix<'a>(
     let intro = region.iter().find(|l| intro_codes(&l.text).is_some());
     let header_end = region
         .iter()
-        .position(|l| kehoach_vi::fold(&l.text) == "giai doan thuc hien");
+        .position(|l| kehoach_vi::fold_eq(&l.text, "giai doan thuc hien"));
     let body = match header_end {
         Some(pos) => table_body(&region[pos + 1..], is_last, &number, diags),
         None => {

@@ -5,6 +5,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::head_re::HeadRe;
+
 /// A "Mục tiêu 16.2.b: …" label: the code as printed and the statement after it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label {
@@ -12,21 +14,25 @@ pub struct Label {
     pub text: String,
 }
 
-fn label_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn label_re() -> &'static HeadRe {
+    static RE: OnceLock<HeadRe> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
-            r"(?i)^mục\s*tiêu\s+(\d{1,2}(?:\s*\.\s*\d{1,2})?(?:\s*\.?\s*[a-z]\b)?)\s*[.:]*\s*(.*)$",
+        HeadRe::new(
+            r"(?i)^mục\s*tiêu\s+(\d{1,2}(?:\s*\.\s*\d{1,2})?(?:\s*\.?\s*[a-z]\b)?)\s*[.:]*\s*",
         )
-        .unwrap_or_else(|e| panic!("bad regex: {e}"))
     })
 }
 
 /// Reads a target label; `None` for any other line.
 pub fn target_label(text: &str) -> Option<Label> {
-    let caps = label_re().captures(text)?;
+    // The label starts with "mục" in any case: a cheap test spares most
+    // lines the regex.
+    if !text.starts_with(['m', 'M']) {
+        return None;
+    }
+    let (caps, rest) = label_re().captures(text)?;
     let code: String = caps.get(1)?.as_str().split_whitespace().collect();
-    let text = caps.get(2).map_or("", |m| m.as_str()).trim().to_string();
+    let text = rest.trim().to_string();
     Some(Label { code, text })
 }
 
@@ -63,7 +69,7 @@ pub fn is_period_line(text: &str) -> bool {
 
 /// The folded text starts with the words of `prefix` (already folded).
 pub fn starts_with_folded(text: &str, prefix: &str) -> bool {
-    kehoach_vi::fold(text).starts_with(prefix)
+    kehoach_vi::fold_starts_with(text, prefix)
 }
 
 #[cfg(test)]

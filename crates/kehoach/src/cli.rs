@@ -40,6 +40,9 @@ pub enum Command {
         /// The corpus folder; defaults as for `demo`.
         #[arg(long)]
         corpus: Option<PathBuf>,
+        /// How long each measurement runs at least, in seconds.
+        #[arg(long, default_value_t = 3.0)]
+        seconds: f64,
     },
 }
 

@@ -263,3 +263,29 @@ fn a_header_only_document_is_read_with_no_plan_body() {
         .collect();
     assert!(codes.contains(&"no-plan-body"), "{codes:?}");
 }
+
+#[test]
+fn bench_import_prints_its_figures_as_json() {
+    let dir = corpus().display().to_string();
+    let (code, stdout, stderr) = run(&[
+        "bench",
+        "import",
+        "--json",
+        "--seconds",
+        "0.2",
+        "--corpus",
+        &dir,
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let v: Value = serde_json::from_str(stdout.trim()).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    assert_eq!(v["bench"], "import");
+    assert_eq!(v["unit"], "MB/s");
+    assert!(v["value"].as_f64().is_some_and(|x| x > 0.0), "{v}");
+    assert_eq!(v["baseline"]["what"], "line scan of the same bytes");
+    assert!(
+        v["baseline"]["value"].as_f64().is_some_and(|x| x > 0.0),
+        "{v}"
+    );
+    assert_eq!(v["baseline"]["unit"], "MB/s");
+    assert!(v["ratio"].as_f64().is_some_and(|x| x > 0.0), "{v}");
+}

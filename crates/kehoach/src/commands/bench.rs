@@ -10,16 +10,19 @@ use serde_json::json;
 
 use crate::cli::BenchKind;
 
-/// Keep measuring until at least this long has passed, for a stable figure.
-const MIN_MEASURE: Duration = Duration::from_secs(3);
-
-pub fn run(what: BenchKind, json: bool, corpus: &Path) -> anyhow::Result<ExitCode> {
+pub fn run(what: BenchKind, json: bool, corpus: &Path, seconds: f64) -> anyhow::Result<ExitCode> {
+    anyhow::ensure!(
+        seconds.is_finite() && seconds > 0.0,
+        "--seconds must be a positive number"
+    );
+    // Keep measuring until at least this long has passed, for a stable figure.
+    let min = Duration::from_secs_f64(seconds);
     match what {
-        BenchKind::Import => import(json, corpus),
+        BenchKind::Import => import(json, corpus, min),
     }
 }
 
-fn import(json: bool, corpus: &Path) -> anyhow::Result<ExitCode> {
+fn import(json: bool, corpus: &Path, min: Duration) -> anyhow::Result<ExitCode> {
     let files = kehoach_import::corpus::corpus_documents(corpus)
         .with_context(|| format!("reading {}", corpus.display()))?;
     let docs: Vec<(String, Vec<u8>)> = files
@@ -37,7 +40,7 @@ fn import(json: bool, corpus: &Path) -> anyhow::Result<ExitCode> {
         std::hint::black_box(import_bytes(name, bytes, &opts).is_ok());
     }
     let cold_rate = total as f64 / cold.elapsed().as_secs_f64() / 1e6;
-    let import_rate = measure(total, || {
+    let import_rate = measure(total, min, || {
         for (name, bytes) in &docs {
             let imported = import_bytes(name, bytes, &opts);
             std::hint::black_box(&imported);
@@ -47,12 +50,12 @@ fn import(json: bool, corpus: &Path) -> anyhow::Result<ExitCode> {
         repair: false,
         ..ImportOptions::default()
     };
-    let unrepaired_rate = measure(total, || {
+    let unrepaired_rate = measure(total, min, || {
         for (name, bytes) in &docs {
             std::hint::black_box(import_bytes(name, bytes, &no_repair).is_ok());
         }
     });
-    let scan_rate = measure(total, || {
+    let scan_rate = measure(total, min, || {
         for (_, bytes) in &docs {
             let lines = String::from_utf8_lossy(bytes)
                 .lines()
@@ -90,12 +93,12 @@ fn import(json: bool, corpus: &Path) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// MB/s (10^6 bytes) of running `f` over `bytes` repeatedly for at least MIN_MEASURE.
-fn measure(bytes: usize, mut f: impl FnMut()) -> f64 {
+/// MB/s (10^6 bytes) of running `f` over `bytes` repeatedly for at least `min`.
+fn measure(bytes: usize, min: Duration, mut f: impl FnMut()) -> f64 {
     f(); // warm-up
     let start = Instant::now();
     let mut rounds = 0u32;
-    while start.elapsed() < MIN_MEASURE {
+    while start.elapsed() < min {
         f();
         rounds += 1;
     }

@@ -17,9 +17,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             no_repair,
         } => import::run(&files, json, !no_repair),
         Command::Demo { corpus } => demo::run(&corpus_or_default(corpus)?),
-        Command::Bench { what, json, corpus } => {
-            bench::run(what, json, &corpus_or_default(corpus)?)
-        }
+        Command::Bench {
+            what,
+            json,
+            corpus,
+            seconds,
+        } => bench::run(what, json, &corpus_or_default(corpus)?, seconds),
     }
 }
 

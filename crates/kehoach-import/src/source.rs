@@ -35,14 +35,11 @@ pub struct SourceText {
 
 impl SourceText {
     pub fn from_text(text: &str) -> SourceText {
-        // Sized from the newline count up front: growing a vector of lines
-        // by doubling copied the whole of it several times per document.
-        let mut lines = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
-        lines.extend(
-            text.split('\n')
-                .enumerate()
-                .map(|(i, l)| Line::new(i + 1, l.strip_suffix('\r').unwrap_or(l).to_string())),
-        );
+        let lines = text
+            .split('\n')
+            .enumerate()
+            .map(|(i, l)| Line::new(i + 1, l.strip_suffix('\r').unwrap_or(l).to_string()))
+            .collect::<Vec<_>>();
         let mut src = SourceText { lines };
         // A final newline does not start a line of its own.
         if src.lines.last().is_some_and(|l| l.raw.is_empty()) && text.ends_with('\n') {

@@ -106,12 +106,24 @@ fn header_start(lines: &[Line]) -> usize {
 }
 
 fn is_place_date(t: &str) -> bool {
+    place_date_caps(t).is_some()
+}
+
+/// "Kiên Giang, ngày 5 tháng 3 năm 2021": place (1), day, month, year.
+///
+/// The place is at most 41 characters. A counted repetition `{1,40}` of
+/// `\p{L}` would cost ~80M instructions to compile (forty copies of the
+/// letter tables), so the run is matched unbounded and its length checked
+/// here: the run cannot contain a comma, so it ends at the first one either
+/// way and the matches are the same.
+fn place_date_caps(t: &str) -> Option<regex::Captures<'_>> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
+    let caps = re(
         &RE,
-        r"^[\p{Lu}][\p{L} .]{1,40}, ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}",
+        r"^(\p{Lu}[\p{L} .]+), ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
     )
-    .is_match(t)
+    .captures(t)?;
+    (caps.get(1)?.as_str().chars().count() <= 41).then_some(caps)
 }
 
 fn header_number(header: &[Line]) -> Option<String> {
@@ -143,13 +155,8 @@ fn next_text(lines: &[Line], i: usize) -> String {
 }
 
 fn place_and_date(header: &[Line]) -> Option<(String, String)> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = re(
-        &RE,
-        r"^(\p{Lu}[\p{L} .]{1,40}), ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
-    );
     header.iter().find_map(|l| {
-        let caps = re.captures(&l.text)?;
+        let caps = place_date_caps(&l.text)?;
         let date = iso_date(
             caps.get(2)?.as_str(),
             caps.get(3)?.as_str(),
@@ -380,17 +387,31 @@ fn is_preamble_end(t: &str) -> bool {
     t.starts_with("QUYẾT ĐỊNH:") || t.starts_with("Điều 1") || t.starts_with("I. ")
 }
 
+/// "(ban hành kèm theo Kế hoạch số ", any letter case.
+///
+/// The case-insensitive form `(?i)` took ~14M instructions to compile over
+/// Unicode; each letter's case variants are spelled out instead (with the
+/// Kelvin sign and long s that Unicode folds to k and s): same matches.
+fn self_reference_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        concat!(
+            r"\((?:[bB][aA][nN] [hH][àÀ][nN][hH] )?",
+            r"[kKK][èÈ][mM] [tT][hH][eE][oO] ",
+            r"(?:[qQ][uU][yY][ếẾ][tT] [đĐ][ịỊ][nN][hH]|[kKK][ếẾ] [hH][oO][ạẠ][cC][hH]",
+            r"|[qQ][đĐ]|[kKK][hH]) (?:[sSſ][ốỐ] )?",
+        ),
+    )
+}
+
 /// A plan that names itself by another number in the attachment notes of
 /// its parts ("(ban hành kèm theo Kế hoạch số 194/KH-UBND …)" over one
 /// appendix, "số 144/KH-UBND" over the other) is reported, never guessed.
 /// References to other plans "ban hành kèm theo" other decisions have no
 /// opening parenthesis and are not self-references.
 fn check_other_numbers(ctx: &mut Ctx, doc: &Document) {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let self_ref = re(
-        &RE,
-        r"(?i)\((?:ban hành )?kèm theo (?:Quyết định|Kế hoạch|QĐ|KH) (?:số )?",
-    );
+    let self_ref = self_reference_re();
     let mut seen: Vec<(String, usize)> = Vec::new();
     for line in &ctx.src.lines {
         let Some(m) = self_ref.find(&line.text) else {
@@ -440,6 +461,36 @@ fn check_other_numbers(ctx: &mut Ctx, doc: &Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn place_of_a_date_is_at_most_41_characters() {
+        let date = ", ngày 5 tháng 3 năm 2021";
+        let place = |n: usize| format!("Đ{}", "à".repeat(n - 1));
+        assert!(is_place_date(&format!("{}{date}", place(41))));
+        assert!(!is_place_date(&format!("{}{date}", place(42))));
+        assert!(!is_place_date(&format!("Kiên Giang, Phú Quốc{date}")));
+    }
+
+    #[test]
+    fn self_reference_matches_as_case_insensitive() {
+        let folded =
+            Regex::new(r"(?i)\((?:ban hành )?kèm theo (?:Quyết định|Kế hoạch|QĐ|KH) (?:số )?")
+                .expect("regex");
+        for text in [
+            "(ban hành kèm theo Kế hoạch số 194/KH-UBND)",
+            "(BAN HÀNH KÈM THEO KẾ HOẠCH SỐ 1)",
+            "(Kèm theo Quyết định số 2)",
+            "(kèm theo QĐ 3)",
+            "(kèm theo qđ số 3)",
+            "(Kèm Theo kh ſố 4)",
+            "(kèm theo Kế hoạch)",
+            "ban hành kèm theo Quyết định số 5",
+            "(kem theo Ke hoach so 6)",
+        ] {
+            let ours = self_reference_re().find(text).map(|m| m.range());
+            assert_eq!(ours, folded.find(text).map(|m| m.range()), "{text}");
+        }
+    }
 
     #[test]
     fn numbers_normalise() {

@@ -332,6 +332,14 @@ fn is_list_item(t: &str) -> bool {
 
 /// "a) ", "b. ", "1. ", "1.1. ", "(9). ", "II. ": the length of the marker.
 fn list_marker_len(t: &str) -> Option<usize> {
+    // Runs on every line: most lines cannot begin a marker, told from their
+    // first character without entering the regex.
+    let can_start = |c: char| {
+        c == '(' || c == 'đ' || c.is_ascii_digit() || c.is_ascii_lowercase() || "IVX".contains(c)
+    };
+    if !t.starts_with(can_start) {
+        return None;
+    }
     static RE: OnceLock<Regex> = OnceLock::new();
     let m = re(
         &RE,

@@ -1,16 +1,24 @@
 //! Normalisation of text as it comes from legal portals.
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// NFC: portals mix precomposed and combining forms of the same letter.
 /// Most text already is NFC; the quick checks spare rebuilding it.
 pub fn nfc(s: &str) -> String {
+    nfc_cow(s).into_owned()
+}
+
+/// [`nfc`] without copying text that already is NFC (a whole document, as
+/// a rule).
+pub fn nfc_cow(s: &str) -> Cow<'_, str> {
     if is_nfc_stable(s) {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
     match unicode_normalization::is_nfc_quick(s.chars()) {
-        unicode_normalization::IsNormalized::Yes => s.to_string(),
-        _ => s.nfc().collect(),
+        unicode_normalization::IsNormalized::Yes => Cow::Borrowed(s),
+        _ => Cow::Owned(s.nfc().collect()),
     }
 }
 

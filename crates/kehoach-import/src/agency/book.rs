@@ -2,11 +2,15 @@
 //! spellings seen, and a diagnostic for every name the registry lacks.
 
 use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
 
 use kehoach_model::{Agency, AgencyKind};
 
 use super::{split_cell, Entry, Registry};
 use crate::diagnostics::Diagnostics;
+
+/// The names one cell lists, as printed, with the registry entry of each.
+type Members = Rc<[(String, Option<&'static Entry>)]>;
 
 #[derive(Debug)]
 pub struct AgencyBook {
@@ -15,8 +19,8 @@ pub struct AgencyBook {
     index: HashMap<String, usize>,
     reported_unknown: BTreeSet<String>,
     /// Merged cells repeat the same text row after row: each distinct cell
-    /// is cut and looked up once.
-    resolved_cells: HashMap<String, Vec<(String, Option<&'static Entry>)>>,
+    /// is cut and looked up once (shared, so that a repeat costs no copy).
+    resolved_cells: HashMap<String, Members>,
 }
 
 impl AgencyBook {
@@ -40,24 +44,28 @@ impl AgencyBook {
     pub fn resolve(&mut self, cell: &str, line: usize, diags: &mut Diagnostics) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         let registry = self.registry;
-        let members = self
-            .resolved_cells
-            .entry(cell.to_string())
-            .or_insert_with(|| {
-                split_cell(registry, cell)
+        let members = match self.resolved_cells.get(cell) {
+            Some(known) => Rc::clone(known),
+            None => {
+                let members: Members = split_cell(registry, cell)
                     .into_iter()
                     .map(|raw| {
                         let entry = registry.lookup(&raw);
                         (raw, entry)
                     })
-                    .collect()
-            })
-            .clone();
-        for (raw, entry) in members {
+                    .collect();
+                self.resolved_cells
+                    .insert(cell.to_string(), Rc::clone(&members));
+                members
+            }
+        };
+        for (raw, entry) in members.iter() {
+            let entry = *entry;
             let (name, kind) = match entry {
                 Some(entry) => (entry.name.to_string(), entry.kind),
                 None => {
-                    if self.reported_unknown.insert(raw.clone()) {
+                    if !self.reported_unknown.contains(raw) {
+                        self.reported_unknown.insert(raw.clone());
                         diags.info(
                             "unknown-agency",
                             format!("agency name not in the registry, kept as printed: \"{raw}\""),
@@ -67,7 +75,7 @@ impl AgencyBook {
                     (raw.clone(), AgencyKind::Other)
                 }
             };
-            self.record(&name, kind, &raw);
+            self.record(&name, kind, raw);
             if !out.contains(&name) {
                 out.push(name);
             }
@@ -76,12 +84,20 @@ impl AgencyBook {
     }
 
     fn record(&mut self, name: &str, kind: AgencyKind, raw: &str) {
-        let idx = *self.index.entry(name.to_string()).or_insert_with(|| {
-            self.agencies
-                .push((name.to_string(), kind, BTreeSet::new()));
-            self.agencies.len() - 1
-        });
-        self.agencies[idx].2.insert(raw.to_string());
+        // Names repeat on every row: strings are allocated only when new.
+        let idx = match self.index.get(name) {
+            Some(&idx) => idx,
+            None => {
+                self.agencies
+                    .push((name.to_string(), kind, BTreeSet::new()));
+                self.index.insert(name.to_string(), self.agencies.len() - 1);
+                self.agencies.len() - 1
+            }
+        };
+        let spellings = &mut self.agencies[idx].2;
+        if !spellings.contains(raw) {
+            spellings.insert(raw.to_string());
+        }
     }
 
     /// Every agency seen, in order of first mention.

@@ -13,6 +13,7 @@ use std::sync::{Mutex, OnceLock};
 use kehoach_model::AgencyKind;
 
 use super::alias_key;
+use super::fast_hash::FastMap;
 
 /// One agency (or collective) the registry knows.
 #[derive(Debug)]
@@ -630,7 +631,10 @@ pub struct Registry {
     vocabulary: HashSet<String>,
     /// Lookups are pure and documents repeat names endlessly: answers are
     /// remembered, up to MEMO_LIMIT names.
-    memo: Mutex<HashMap<String, Option<&'static Entry>>>,
+    memo: Mutex<FastMap<String, Option<&'static Entry>>>,
+    /// [`Registry::may_start_longer_name`] answers, remembered likewise
+    /// (each needs a key built from the piece).
+    heads_memo: Mutex<FastMap<String, bool>>,
     /// Keys of the first comma-separated part of every name that has commas
     /// ("ubnd cac huyen" of "UBND các huyện, thị xã, thành phố").
     join_heads: HashSet<String>,
@@ -691,7 +695,8 @@ impl Registry {
             by_key,
             by_deletion,
             vocabulary,
-            memo: Mutex::new(HashMap::new()),
+            memo: Mutex::new(FastMap::default()),
+            heads_memo: Mutex::new(FastMap::default()),
             join_heads,
         }
     }
@@ -713,6 +718,24 @@ impl Registry {
     /// Whether `piece` may be the first comma-separated part of a longer
     /// known name, so that joining it with what follows is worth trying.
     pub fn may_start_longer_name(&self, piece: &str) -> bool {
+        if let Some(known) = self
+            .heads_memo
+            .lock()
+            .ok()
+            .and_then(|m| m.get(piece).copied())
+        {
+            return known;
+        }
+        let found = self.may_start_longer_name_uncached(piece);
+        if let Ok(mut memo) = self.heads_memo.lock() {
+            if memo.len() < MEMO_LIMIT {
+                memo.insert(piece.to_string(), found);
+            }
+        }
+        found
+    }
+
+    fn may_start_longer_name_uncached(&self, piece: &str) -> bool {
         // A damaged piece ("… thiên tai tnh") is known through repair but is
         // no exact head: then the agency it names decides.
         self.join_heads.contains(&alias_key(piece))

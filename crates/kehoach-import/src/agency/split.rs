@@ -66,8 +66,12 @@ pub fn split_cell(registry: &Registry, cell: &str) -> Vec<String> {
 }
 
 fn is_bare_departments(group: &str) -> bool {
-    let key = kehoach_vi::fold(group.trim());
-    matches!(key.as_str(), "cac so" | "cac s" | "so")
+    // Compared without building the folded group: most groups are long
+    // names that differ at the first letters.
+    let group = group.trim();
+    ["cac so", "cac s", "so"]
+        .iter()
+        .any(|key| kehoach_vi::fold_eq(group, key))
 }
 
 /// Two names run together without a separator ("Xây dựng UBND các huyện,

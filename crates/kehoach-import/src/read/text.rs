@@ -2,6 +2,8 @@
 //! documents in the 8-bit Vietnamese encodings (TCVN3, VNI, Windows-1258),
 //! and now and then UTF-8 text typed in a VNI or TCVN3 font.
 
+use std::borrow::Cow;
+
 use kehoach_vi::legacy;
 
 use crate::{ReadFailure, SourceText};
@@ -11,13 +13,14 @@ pub fn read_text(bytes: &[u8]) -> Result<SourceText, ReadFailure> {
     if looks_binary(bytes) {
         return Err(ReadFailure::Binary);
     }
-    let text = match std::str::from_utf8(bytes) {
+    // Borrowed when the file is already NFC UTF-8: no copy of the document.
+    let text: Cow<str> = match std::str::from_utf8(bytes) {
         Ok(text) => match legacy::fix_mojibake(text) {
-            Some((_, fixed)) => fixed,
-            None => kehoach_vi::nfc(text),
+            Some((_, fixed)) => Cow::Owned(fixed),
+            None => kehoach_vi::normalize::nfc_cow(text),
         },
         Err(e) => match legacy::detect(bytes) {
-            Some((_, decoded)) => decoded,
+            Some((_, decoded)) => Cow::Owned(decoded),
             None => {
                 return Err(ReadFailure::Encoding(format!(
                     "not UTF-8 (first bad byte at offset {}), and not recognisable as TCVN3, VNI or Windows-1258 Vietnamese",

@@ -218,6 +218,16 @@ fn assignment_pieces(text: &str, out: &mut Vec<Piece>) {
 /// Task text as lines: a paragraph printing several dash bullets in a row
 /// ("- Làm A. - Làm B") gets one line per bullet.
 pub fn bullet_lines(para: &str) -> Vec<String> {
+    // A bullet is a " - " inside the paragraph: without one (most
+    // paragraphs) the paragraph is one line, with no need to walk it.
+    if !para.contains(" - ") {
+        let line = para.trim();
+        return if line.is_empty() {
+            Vec::new()
+        } else {
+            vec![line.to_string()]
+        };
+    }
     let mut lines = Vec::new();
     let mut current = String::new();
     let chars: Vec<char> = para.chars().collect();

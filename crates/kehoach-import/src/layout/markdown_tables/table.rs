@@ -271,13 +271,22 @@ pub fn strip_html(cell: &str) -> String {
     });
     let mut out = String::with_capacity(cell.len());
     let mut last = 0;
-    for caps in tag.captures_iter(cell) {
-        let (Some(m), Some(name)) = (caps.get(0), caps.get(1)) else {
-            continue;
-        };
+    // Every tag has a '<': most cells have none and skip the regex. Matches
+    // are found without captures (cheaper): the name is the run of letters
+    // and digits after "<" or "</", as the pattern's group would take it.
+    let tags = cell
+        .contains('<')
+        .then(|| tag.find_iter(cell))
+        .into_iter()
+        .flatten();
+    for m in tags {
         out.push_str(&cell[last..m.start()]);
+        let after_bracket = m.as_str().trim_start_matches('<').trim_start_matches('/');
+        let name_len = after_bracket
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(after_bracket.len());
         let block = matches!(
-            name.as_str().to_ascii_lowercase().as_str(),
+            after_bracket[..name_len].to_ascii_lowercase().as_str(),
             "p" | "ul" | "ol" | "li" | "br" | "div" | "tr" | "td"
         );
         out.push(if block { '\n' } else { ' ' });
@@ -321,6 +330,7 @@ mod tests {
         );
         assert_eq!(strip_html("nợ xấu <3% &amp; hơn"), "nợ xấu <3% & hơn");
         assert_eq!(strip_html("<p></p>"), "");
+        assert_eq!(strip_html("a<BR/>b<Td2 x>c<span\tid=1>d"), "a\nb c d");
     }
 
     #[test]

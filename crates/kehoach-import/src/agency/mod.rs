@@ -4,7 +4,6 @@
 //! what one document used.
 
 mod book;
-mod fast_hash;
 mod key;
 mod level;
 mod places;

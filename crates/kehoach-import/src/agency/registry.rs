@@ -13,7 +13,10 @@ use std::sync::{Mutex, OnceLock};
 use kehoach_model::AgencyKind;
 
 use super::alias_key;
-use super::fast_hash::FastMap;
+/// Every piece and join of every agency cell is looked up: SipHash was a
+/// visible share of the import. The memo is bounded (MEMO_LIMIT), which caps
+/// what colliding keys from a hostile document could cost.
+type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// One agency (or collective) the registry knows.
 #[derive(Debug)]

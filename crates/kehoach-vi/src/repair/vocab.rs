@@ -117,7 +117,14 @@ impl Entry {
     /// A word that can stand in for a damaged one: valid (or a known foreign
     /// word) and seen in lowercase or capitalised form.
     pub fn is_candidate(&self) -> bool {
-        self.count > 0 && (self.verdict == Verdict::Valid || is_foreign_word(&self.word))
+        // An invalid verdict already tells the word is not on the foreign
+        // list (listed words are not judged).
+        self.count > 0
+            && match self.verdict {
+                Verdict::Valid => true,
+                Verdict::Invalid => false,
+                Verdict::NotChecked => is_foreign_word(&self.word),
+            }
     }
 }
 

@@ -95,7 +95,8 @@ impl Repairer {
     /// returns how many words are invalid.
     fn learn_line<'a>(&mut self, line: &'a str, learner: &mut Learner<'a>) -> usize {
         let mut invalid = 0;
-        for word in words(line) {
+        let mut scanner = words(line);
+        while let Some(word) = scanner.next_word() {
             if !word.letters_only || !word.after_space {
                 learner.sequence.push(BREAK);
             }

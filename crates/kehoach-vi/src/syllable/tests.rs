@@ -102,36 +102,3 @@ fn foreign_words_fit_the_lowercase_buffer() {
     assert!(FOREIGN_WORDS.iter().all(|w| w.len() < 24));
     assert!(!is_foreign_word(&"A".repeat(40)));
 }
-
-#[test]
-#[ignore]
-fn dump_verdicts_pr2() {
-    use std::fmt::Write as _;
-    let mut out = String::new();
-    let dir = "/work/shared/corpus";
-    let mut words_seen = std::collections::BTreeSet::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "txt") {
-            let text = std::fs::read_to_string(&path).unwrap();
-            for line in text.lines() {
-                for w in crate::words::words(line) {
-                    words_seen.insert(w.text.to_string());
-                    words_seen.insert(w.text.to_lowercase());
-                }
-            }
-        }
-    }
-    // generated: every initial + rhyme-ish strings from letters
-    let letters = ["", "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "c", "h", "m", "n", "g", "p", "t", "đ", "k", "q", "ạ", "ấ", "ì", "ỏ"];
-    for a in letters { for b in letters { for c in letters { for d in ["", "n", "ng", "ch", "t", "i", "u"] {
-        words_seen.insert(format!("{a}{b}{c}{d}"));
-        words_seen.insert(format!("g{a}{b}{c}{d}"));
-        words_seen.insert(format!("ngh{a}{b}{c}{d}"));
-        words_seen.insert(format!("qu{a}{b}{c}{d}"));
-    }}}}
-    for w in &words_seen {
-        writeln!(out, "{w}\t{:?}\t{}\t{}", classify(w), is_valid_syllable(w), is_foreign_word(w)).unwrap();
-    }
-    std::fs::write(std::env::var("PR2_OUT").unwrap(), out).unwrap();
-}

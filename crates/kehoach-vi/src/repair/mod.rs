@@ -16,7 +16,7 @@ mod vocab;
 use crate::syllable::{classify, Verdict};
 use crate::words::{is_letter, words, Word};
 use index::Index;
-use vocab::{lowercase_into, Case, FastMap, Vocab};
+use vocab::{lowercase_into, Case, FastMap, Spelling, Vocab};
 
 /// One word repaired in a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,7 +49,7 @@ pub struct Repairer {
 /// pairs matter.
 #[derive(Default)]
 struct Learner<'a> {
-    seen: FastMap<&'a str, (u32, Case)>,
+    seen: FastMap<Spelling<'a>, (u32, Case)>,
     buf: String,
     sequence: Vec<u32>,
 }
@@ -112,12 +112,12 @@ impl Repairer {
             if !word.letters_only {
                 continue;
             }
-            let (id, case) = match learner.seen.get(word.text) {
+            let (id, case) = match learner.seen.get(&Spelling(word.text)) {
                 Some(&known) => known,
                 None => {
                     let case = lowercase_into(word.text, &mut learner.buf);
                     let id = self.vocab.intern(&learner.buf);
-                    learner.seen.insert(word.text, (id, case));
+                    learner.seen.insert(Spelling(word.text), (id, case));
                     (id, case)
                 }
             };

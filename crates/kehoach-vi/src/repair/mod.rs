@@ -168,12 +168,17 @@ impl Repairer {
     fn count_pairs(&mut self, sequence: &[u32], relevant: &[bool]) {
         // BREAK is never relevant (it indexes past `relevant`): the cheap
         // test comes first.
+        // Each id's relevance is looked up once, carried to the next pair.
         let is_relevant = |id: u32| relevant.get(id as usize).copied().unwrap_or(false);
-        for pair in sequence.windows(2) {
-            let &[a, b] = pair else { continue };
-            if (is_relevant(a) || is_relevant(b)) && a != BREAK && b != BREAK {
-                *self.pairs.entry((a, b)).or_default() += 1;
+        let mut prev = BREAK;
+        let mut prev_relevant = false;
+        for &id in sequence {
+            let relevant = is_relevant(id);
+            if (prev_relevant || relevant) && prev != BREAK && id != BREAK {
+                *self.pairs.entry((prev, id)).or_default() += 1;
             }
+            prev = id;
+            prev_relevant = relevant;
         }
     }
 

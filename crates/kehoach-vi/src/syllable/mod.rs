@@ -133,7 +133,13 @@ pub fn is_foreign_word(word: &str) -> bool {
     // Every listed word begins with an ASCII letter, and no non-ASCII
     // character lowercases to one that begins a listed word (only the
     // Kelvin sign becomes a 'k', and U+0130 becomes "i" and a combining dot).
-    if !word.as_bytes().first().is_some_and(u8::is_ascii) {
+    let Some(first) = word.as_bytes().first().filter(|b| b.is_ascii()) else {
+        return false;
+    };
+    // A non-ASCII character lowercases to ASCII only when it is the Kelvin
+    // sign: otherwise the lowercase word is not ASCII either, and the only
+    // listed words that are not begin with 'a' or 'm'.
+    if !matches!(first.to_ascii_lowercase(), b'a' | b'm') && !word.contains('\u{212A}') {
         return false;
     }
     // Lowercased into a small buffer, not a String: this runs for every

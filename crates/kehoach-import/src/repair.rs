@@ -30,7 +30,7 @@ pub fn repair_source(src: &mut SourceText, enabled: bool, diags: &mut Diagnostic
         let Some(line) = src.lines.get_mut(index) else {
             continue;
         };
-        let (fixed, repairs) = repairer.repair_line(&line.raw);
+        let (fixed, repairs) = repairer.repair_document_line(index, &line.raw);
         if repairs.is_empty() {
             continue;
         }

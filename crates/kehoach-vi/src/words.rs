@@ -133,6 +133,7 @@ fn ends_with_joiner(s: &str) -> bool {
 /// ÷, U+1E00–U+1EFF): almost every non-ASCII character of a document, told
 /// without decoding. `None` means "decode and ask `is_letter`". `at` must be
 /// a character boundary.
+#[inline]
 fn latin_letter_len(bytes: &[u8], at: usize) -> Option<usize> {
     let lead = *bytes.get(at)?;
     let next = *bytes.get(at + 1)?;
@@ -160,6 +161,7 @@ impl<'a> Words<'a> {
     }
 
     /// Moves to the start of the next word, noting what the gap holds.
+    #[inline]
     fn skip_gap(&mut self) -> Option<usize> {
         let bytes = self.line.as_bytes();
         loop {
@@ -207,37 +209,43 @@ impl<'a> Words<'a> {
 
     /// Moves past the word starting at `start`; tells what it holds beside
     /// letters.
+    #[inline]
     fn scan_word(&mut self, start: usize) -> WordMarks {
         let bytes = self.line.as_bytes();
         let mut marks = WordMarks::default();
-        self.pos = start;
-        while let Some(&b) = bytes.get(self.pos) {
+        let mut pos = start;
+        while let Some(&b) = bytes.get(pos) {
+            if b.is_ascii_alphabetic() {
+                pos += 1;
+                continue;
+            }
             match class_of(b) {
                 ASCII_LETTER => {
-                    self.pos += 1;
+                    pos += 1;
                     continue;
                 }
                 ASCII_WORD_MARK => {
                     marks.ascii_mark = true;
-                    self.pos += 1;
+                    pos += 1;
                     continue;
                 }
                 ASCII_SPACE | ASCII_OTHER => break,
                 _ => {}
             }
-            if let Some(len) = latin_letter_len(bytes, self.pos) {
-                self.pos += len;
+            if let Some(len) = latin_letter_len(bytes, pos) {
+                pos += len;
                 continue;
             }
-            let Some(c) = self.char_at(self.pos) else {
+            let Some(c) = self.char_at(pos) else {
                 break;
             };
             if !is_word_char(c) {
                 break;
             }
             marks.odd |= !is_letter(c);
-            self.pos += c.len_utf8();
+            pos += c.len_utf8();
         }
+        self.pos = pos;
         marks
     }
 }
@@ -246,10 +254,40 @@ impl<'a> Iterator for Words<'a> {
     type Item = Word<'a>;
 
     fn next(&mut self) -> Option<Word<'a>> {
+        self.next_word()
+    }
+}
+
+impl<'a> Words<'a> {
+    /// The iterator's step, inlined into the loops that read every word of
+    /// a document (the call costs as much as scanning a short word).
+    #[inline(always)]
+    pub fn next_word(&mut self) -> Option<Word<'a>> {
         loop {
-            let start = self.skip_gap()?;
+            // Most gaps are one space before a letter: passed over here
+            // without a call.
+            let bytes = self.line.as_bytes();
+            let start = match (bytes.get(self.pos), bytes.get(self.pos + 1)) {
+                (Some(b' '), Some(next)) if next.is_ascii_alphabetic() => {
+                    self.pos += 1;
+                    self.pos
+                }
+                _ => self.skip_gap()?,
+            };
             let marks = self.scan_word(start);
             let raw = self.line.get(start..self.pos)?;
+            if !marks.odd && !marks.ascii_mark && !raw.is_empty() {
+                // Letters alone (every joiner is an ASCII mark or, '’', an
+                // odd character): nothing to trim; by far the common case.
+                let after_space = self.gap_is_space;
+                self.gap_is_space = true;
+                return Some(Word {
+                    text: raw,
+                    start,
+                    letters_only: true,
+                    after_space,
+                });
+            }
             let (text, trimmed_start) = if starts_with_joiner(raw) || ends_with_joiner(raw) {
                 let text = raw.trim_matches(is_joiner);
                 (text, raw.len() - raw.trim_start_matches(is_joiner).len())

@@ -16,7 +16,7 @@ mod vocab;
 use crate::syllable::{classify, Verdict};
 use crate::words::{is_letter, words, Word};
 use index::Index;
-use vocab::{lowercase_into, Case, FastMap, Vocab};
+use vocab::{lowercase_into, Case, FastMap, Spelling, Vocab};
 
 /// One word repaired in a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +37,10 @@ pub struct Repairer {
     invalid_lines: Vec<usize>,
     /// Invalid words of each line of `invalid_lines`, in the same order.
     invalid_counts: Vec<usize>,
+    /// The document's word ids, lines and other breaks marked by `BREAK`.
+    sequence: Vec<u32>,
+    /// Where each line of `invalid_lines` begins in `sequence`.
+    invalid_starts: Vec<usize>,
 }
 
 /// What reading a document needs beside the vocabulary: words as printed
@@ -45,7 +49,7 @@ pub struct Repairer {
 /// pairs matter.
 #[derive(Default)]
 struct Learner<'a> {
-    seen: FastMap<&'a str, (u32, Case)>,
+    seen: FastMap<Spelling<'a>, (u32, Case)>,
     buf: String,
     sequence: Vec<u32>,
 }
@@ -73,20 +77,25 @@ impl Repairer {
             invalid_words: 0,
             invalid_lines: Vec::new(),
             invalid_counts: Vec::new(),
+            sequence: Vec::new(),
+            invalid_starts: Vec::new(),
         };
         let mut learner = Learner::default();
         for (line_index, line) in lines.into_iter().enumerate() {
+            let start = learner.sequence.len();
             let invalid = repairer.learn_line(line, &mut learner);
             if invalid > 0 {
                 repairer.invalid_words += invalid;
                 repairer.invalid_lines.push(line_index);
                 repairer.invalid_counts.push(invalid);
+                repairer.invalid_starts.push(start);
             }
         }
         if for_repair && repairer.invalid_words > 0 {
             repairer.index = Index::build(&repairer.vocab);
             let relevant = repairer.words_near_damage();
             repairer.count_pairs(&learner.sequence, &relevant);
+            repairer.sequence = learner.sequence;
         }
         repairer
     }
@@ -95,19 +104,20 @@ impl Repairer {
     /// returns how many words are invalid.
     fn learn_line<'a>(&mut self, line: &'a str, learner: &mut Learner<'a>) -> usize {
         let mut invalid = 0;
-        for word in words(line) {
+        let mut scanner = words(line);
+        while let Some(word) = scanner.next_word() {
             if !word.letters_only || !word.after_space {
                 learner.sequence.push(BREAK);
             }
             if !word.letters_only {
                 continue;
             }
-            let (id, case) = match learner.seen.get(word.text) {
+            let (id, case) = match learner.seen.get(&Spelling(word.text)) {
                 Some(&known) => known,
                 None => {
                     let case = lowercase_into(word.text, &mut learner.buf);
                     let id = self.vocab.intern(&learner.buf);
-                    learner.seen.insert(word.text, (id, case));
+                    learner.seen.insert(Spelling(word.text), (id, case));
                     (id, case)
                 }
             };
@@ -158,12 +168,17 @@ impl Repairer {
     fn count_pairs(&mut self, sequence: &[u32], relevant: &[bool]) {
         // BREAK is never relevant (it indexes past `relevant`): the cheap
         // test comes first.
+        // Each id's relevance is looked up once, carried to the next pair.
         let is_relevant = |id: u32| relevant.get(id as usize).copied().unwrap_or(false);
-        for pair in sequence.windows(2) {
-            let &[a, b] = pair else { continue };
-            if (is_relevant(a) || is_relevant(b)) && a != BREAK && b != BREAK {
-                *self.pairs.entry((a, b)).or_default() += 1;
+        let mut prev = BREAK;
+        let mut prev_relevant = false;
+        for &id in sequence {
+            let relevant = is_relevant(id);
+            if (prev_relevant || relevant) && prev != BREAK && id != BREAK {
+                *self.pairs.entry((prev, id)).or_default() += 1;
             }
+            prev = id;
+            prev_relevant = relevant;
         }
     }
 
@@ -236,6 +251,85 @@ impl Repairer {
         }
         out.push_str(line.get(copied..).unwrap_or_default());
         (out, repairs)
+    }
+
+    /// `repair_line` for the line of the document at `index` (0-based, one
+    /// of `lines_with_invalid_words`), given as it was learnt: its words'
+    /// ids are read from what learning recorded instead of being looked up
+    /// again. Falls back to `repair_line` when the line is not one learnt.
+    pub fn repair_document_line(&self, index: usize, line: &str) -> (String, Vec<Repair>) {
+        let learnt = self
+            .invalid_lines
+            .binary_search(&index)
+            .ok()
+            .and_then(|nth| self.invalid_starts.get(nth))
+            .and_then(|&start| self.sequence.get(start..))
+            .and_then(|ids| self.repair_with_ids(line, ids));
+        learnt.unwrap_or_else(|| self.repair_line(line))
+    }
+
+    /// `repair_line` with the ids of the line's words (and its breaks) as
+    /// learning recorded them; `None` if they do not fit the line.
+    fn repair_with_ids(&self, line: &str, ids: &[u32]) -> Option<(String, Vec<Repair>)> {
+        let mut out = String::with_capacity(line.len() + 8);
+        let mut copied = 0;
+        let mut repairs = Vec::new();
+        let mut buf = String::new();
+        let mut prev: Option<u32> = None;
+        let mut at = 0;
+        let mut scanner = words(line);
+        while let Some(word) = scanner.next_word() {
+            if !word.letters_only || !word.after_space {
+                if *ids.get(at)? != BREAK {
+                    return None;
+                }
+                at += 1;
+                prev = None;
+            }
+            if !word.letters_only {
+                continue;
+            }
+            let id = *ids.get(at)?;
+            at += 1;
+            let entry = self.vocab.entry(id)?;
+            // A word is judged only in lowercase or capitalised form; its
+            // entry then holds the verdict (and has been counted).
+            let fixed = if entry.count > 0 && entry.verdict == Verdict::Invalid {
+                let case = lowercase_into(word.text, &mut buf);
+                if buf != *entry.word {
+                    return None;
+                }
+                match case {
+                    Case::Other => None,
+                    _ => {
+                        let next = ids.get(at).copied().filter(|n| *n != BREAK);
+                        choose::repair_word(self, &buf, prev, next).map(|fixed| (fixed, case))
+                    }
+                }
+            } else {
+                None
+            };
+            prev = Some(id);
+            let Some((fixed, case)) = fixed else { continue };
+            prev = fixed.last_id;
+            let after = match case {
+                Case::Capitalised => capitalise(&fixed.text),
+                _ => fixed.text,
+            };
+            out.push_str(line.get(copied..word.start).unwrap_or_default());
+            out.push_str(&after);
+            copied = word.start + word.text.len();
+            repairs.push(Repair {
+                before: word.text.to_string(),
+                after,
+                column: word.start,
+            });
+        }
+        if *ids.get(at)? != BREAK {
+            return None;
+        }
+        out.push_str(line.get(copied..).unwrap_or_default());
+        Some((out, repairs))
     }
 
     /// Invalid syllables in `line`, judged as in the document count (words

@@ -126,6 +126,12 @@ fn never_panics_on_odd_text() {
     let repairer = Repairer::from_document(lines.iter().map(String::as_str));
     for (index, invalid) in repairer.invalid_words_per_line() {
         assert_eq!(repairer.count_invalid_in(&lines[index]), invalid);
+        assert_eq!(
+            repairer.repair_document_line(index, &lines[index]),
+            repairer.repair_line(&lines[index]),
+            "{:?}",
+            lines[index]
+        );
     }
     for line in &lines {
         let (fixed, repairs) = repairer.repair_line(line);

@@ -2,7 +2,7 @@
 //! they occur where they can be judged, and the pairs they form.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::rc::Rc;
 
 use crate::syllable::{is_foreign_word, Verdict};
@@ -39,6 +39,10 @@ impl Hasher for WordHasher {
         self.mix(u64::from(n));
     }
 
+    fn write_u64(&mut self, n: u64) {
+        self.mix(n);
+    }
+
     fn write_u8(&mut self, n: u8) {
         self.mix(u64::from(n));
     }
@@ -59,6 +63,84 @@ impl WordHasher {
 }
 
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
+/// A word as printed, hashed by its bytes in a few whole loads (no byte
+/// loop, no terminator): every word of a document is looked up by it.
+#[derive(Clone, Copy)]
+pub struct Spelling<'a>(pub &'a str);
+
+/// Compared by the same whole loads as hashed (a call to memcmp per word
+/// costs more than the comparison): the loads cover every byte.
+impl PartialEq for Spelling<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (self.0.as_bytes(), other.0.as_bytes());
+        let n = a.len();
+        if n != b.len() {
+            return false;
+        }
+        if n >= 8 {
+            let mut at = 0;
+            while at + 8 < n {
+                if load8(a, at) != load8(b, at) {
+                    return false;
+                }
+                at += 8;
+            }
+            load8(a, n - 8) == load8(b, n - 8)
+        } else if n >= 4 {
+            load4(a, 0) == load4(b, 0) && load4(a, n - 4) == load4(b, n - 4)
+        } else {
+            a == b
+        }
+    }
+}
+
+impl Eq for Spelling<'_> {}
+
+impl Hash for Spelling<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(spelling_hash(self.0.as_bytes()));
+    }
+}
+
+fn load8(bytes: &[u8], at: usize) -> u64 {
+    bytes
+        .get(at..at + 8)
+        .and_then(|b| <[u8; 8]>::try_from(b).ok())
+        .map_or(0, u64::from_le_bytes)
+}
+
+fn load4(bytes: &[u8], at: usize) -> u64 {
+    bytes
+        .get(at..at + 4)
+        .and_then(|b| <[u8; 4]>::try_from(b).ok())
+        .map_or(0, |b| u64::from(u32::from_le_bytes(b)))
+}
+
+/// Overlapping loads cover short words whole; longer ones are read eight
+/// bytes at a time, the last load ending at the word's end.
+fn spelling_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let n = bytes.len();
+    let mut h = (n as u64).wrapping_mul(K);
+    let mix = |h: u64, v: u64| (h.rotate_left(23) ^ v).wrapping_mul(K);
+    if n >= 8 {
+        let mut at = 0;
+        while at + 8 < n {
+            h = mix(h, load8(bytes, at));
+            at += 8;
+        }
+        h = mix(h, load8(bytes, n - 8));
+    } else if n >= 4 {
+        h = mix(h, load4(bytes, 0) | (load4(bytes, n - 4) << 32));
+    } else if n > 0 {
+        let first = bytes.first().copied().map_or(0, u64::from);
+        let middle = bytes.get(n / 2).copied().map_or(0, u64::from);
+        let last = bytes.last().copied().map_or(0, u64::from);
+        h = mix(h, first | (middle << 8) | (last << 16));
+    }
+    h ^ (h >> 29)
+}
 
 /// How a word is capitalised: only lowercase and capitalised words are judged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,7 +199,14 @@ impl Entry {
     /// A word that can stand in for a damaged one: valid (or a known foreign
     /// word) and seen in lowercase or capitalised form.
     pub fn is_candidate(&self) -> bool {
-        self.count > 0 && (self.verdict == Verdict::Valid || is_foreign_word(&self.word))
+        // An invalid verdict already tells the word is not on the foreign
+        // list (listed words are not judged).
+        self.count > 0
+            && match self.verdict {
+                Verdict::Valid => true,
+                Verdict::Invalid => false,
+                Verdict::NotChecked => is_foreign_word(&self.word),
+            }
     }
 }
 
@@ -180,6 +269,31 @@ mod tests {
             hasher.mix(u64::from_le_bytes(buf));
         }
         hasher.finish()
+    }
+
+    #[test]
+    fn spellings_equal_exactly_when_their_text_is() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abce",
+            "tỉnh",
+            "tỉnk",
+            "nghiêng",
+            "nghiênh",
+            "khuyếch",
+            "khuyếcH",
+            "abcdefghijklmnopq",
+            "abcdefghijklmnopr",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(Spelling(a) == Spelling(b), a == b, "{a} {b}");
+            }
+        }
     }
 
     #[test]

@@ -19,37 +19,30 @@ use letters::is_vowel;
 /// No Vietnamese syllable is longer ("nghiêng", "khuyếch").
 const MAX_LETTERS: usize = 7;
 
-/// Initial consonants, longest first so that "ngh" is tried before "ng".
-const INITIALS: [&[char]; 28] = [
-    &['n', 'g', 'h'],
-    &['n', 'g'],
-    &['n', 'h'],
-    &['c', 'h'],
-    &['g', 'h'],
-    &['g', 'i'],
-    &['k', 'h'],
-    &['p', 'h'],
-    &['t', 'h'],
-    &['t', 'r'],
-    &['q', 'u'],
-    &['b'],
-    &['c'],
-    &['d'],
-    &['đ'],
-    &['g'],
-    &['h'],
-    &['k'],
-    &['l'],
-    &['m'],
-    &['n'],
-    &['p'],
-    &['r'],
-    &['s'],
-    &['t'],
-    &['v'],
-    &['x'],
-    &[],
-];
+/// Initial consonants beginning with `first`, longest first so that "ngh"
+/// is tried before "ng" (the empty initial is tried separately).
+fn initials_starting(first: char) -> &'static [&'static [char]] {
+    match first {
+        'n' => &[&['n', 'g', 'h'], &['n', 'g'], &['n', 'h'], &['n']],
+        'c' => &[&['c', 'h'], &['c']],
+        'g' => &[&['g', 'h'], &['g', 'i'], &['g']],
+        'k' => &[&['k', 'h'], &['k']],
+        'p' => &[&['p', 'h'], &['p']],
+        't' => &[&['t', 'h'], &['t', 'r'], &['t']],
+        'q' => &[&['q', 'u']],
+        'b' => &[&['b']],
+        'd' => &[&['d']],
+        'đ' => &[&['đ']],
+        'h' => &[&['h']],
+        'l' => &[&['l']],
+        'm' => &[&['m']],
+        'r' => &[&['r']],
+        's' => &[&['s']],
+        'v' => &[&['v']],
+        'x' => &[&['x']],
+        _ => &[],
+    }
+}
 
 /// Foreign words, names and loanwords spelt outside Vietnamese rules, as
 /// found in plan documents (lowercase).
@@ -132,6 +125,23 @@ fn is_roman_numeral(word: &str) -> bool {
 
 /// Whether `word` is on the allowlist of foreign words and names (any case).
 pub fn is_foreign_word(word: &str) -> bool {
+    if word.is_ascii() {
+        return FOREIGN_WORDS
+            .iter()
+            .any(|foreign| foreign.eq_ignore_ascii_case(word));
+    }
+    // Every listed word begins with an ASCII letter, and no non-ASCII
+    // character lowercases to one that begins a listed word (only the
+    // Kelvin sign becomes a 'k', and U+0130 becomes "i" and a combining dot).
+    let Some(first) = word.as_bytes().first().filter(|b| b.is_ascii()) else {
+        return false;
+    };
+    // A non-ASCII character lowercases to ASCII only when it is the Kelvin
+    // sign: otherwise the lowercase word is not ASCII either, and the only
+    // listed words that are not begin with 'a' or 'm'.
+    if !matches!(first.to_ascii_lowercase(), b'a' | b'm') && !word.contains('\u{212A}') {
+        return false;
+    }
     // Lowercased into a small buffer, not a String: this runs for every
     // distinct word of a document. A word whose lowercase outgrows the
     // buffer is longer than any listed word.
@@ -192,7 +202,8 @@ pub fn is_valid_syllable(word: &str) -> bool {
         return false;
     };
     let letters = &parsed.letters[..parsed.len];
-    INITIALS.iter().any(|&initial| {
+    let initials = letters.first().map_or(&[][..], |c| initials_starting(*c));
+    initials.iter().chain([&[][..]].iter()).any(|&initial| {
         if !letters.starts_with(initial) {
             return false;
         }

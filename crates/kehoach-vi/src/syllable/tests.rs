@@ -102,3 +102,21 @@ fn foreign_words_fit_the_lowercase_buffer() {
     assert!(FOREIGN_WORDS.iter().all(|w| w.len() < 24));
     assert!(!is_foreign_word(&"A".repeat(40)));
 }
+
+#[test]
+fn only_the_kelvin_sign_lowercases_to_ascii() {
+    for c in ('\u{80}'..=char::MAX).filter(|c| c.to_lowercase().all(|l| l.is_ascii())) {
+        assert_eq!(c, '\u{212A}');
+    }
+    let non_ascii: Vec<&str> = FOREIGN_WORDS
+        .iter()
+        .copied()
+        .filter(|w| !w.is_ascii())
+        .collect();
+    assert!(non_ascii
+        .iter()
+        .all(|w| w.starts_with('a') || w.starts_with('m')));
+    assert!(FOREIGN_WORDS
+        .iter()
+        .all(|w| w.as_bytes()[0].is_ascii_lowercase()));
+}

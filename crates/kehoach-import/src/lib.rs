@@ -109,6 +109,13 @@ pub fn import_bytes(
     let mut source =
         read::read_document(name, bytes).map_err(|failure| ImportError::new(name, failure))?;
     let mut diags = diagnostics::Diagnostics::default();
+    if let Some(encoding) = source.converted_from {
+        diags.info(
+            "converted-encoding",
+            format!("the text was in the legacy {encoding} encoding and was converted to Unicode"),
+            None,
+        );
+    }
     let repair = repair::repair_source(&mut source, opts.repair, &mut diags);
     let layout = layout::detect(&source);
     let plan = build_plan(&source, layout, diags);

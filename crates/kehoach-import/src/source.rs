@@ -31,6 +31,10 @@ impl Line {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SourceText {
     pub lines: Vec<Line>,
+    /// The legacy encoding the text was converted from, if it was not UTF-8
+    /// (or was UTF-8 typed in a legacy font): said to the user, since a
+    /// conversion can misread a rare character.
+    pub converted_from: Option<&'static str>,
 }
 
 impl SourceText {
@@ -40,7 +44,10 @@ impl SourceText {
             .enumerate()
             .map(|(i, l)| Line::new(i + 1, l.strip_suffix('\r').unwrap_or(l).to_string()))
             .collect::<Vec<_>>();
-        let mut src = SourceText { lines };
+        let mut src = SourceText {
+            lines,
+            converted_from: None,
+        };
         // A final newline does not start a line of its own.
         if src.lines.last().is_some_and(|l| l.raw.is_empty()) && text.ends_with('\n') {
             src.lines.pop();

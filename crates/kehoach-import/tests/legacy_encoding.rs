@@ -30,10 +30,16 @@ fn tcvn3_and_vni_files_read_as_the_utf8_text() {
             "plan-tcvn3.txt",
             tcvn3::encode(&tcvn3_plan),
             tcvn3_plan.clone(),
+            "TCVN3",
         ),
-        ("plan-vni.txt", vni::encode(PLAN), PLAN.to_string()),
+        (
+            "plan-vni.txt",
+            vni::encode(PLAN),
+            PLAN.to_string(),
+            "VNI-Windows",
+        ),
     ];
-    for (name, bytes, expected) in cases {
+    for (name, bytes, expected, encoding) in cases {
         let bytes = bytes.unwrap_or_else(|| panic!("{name}: unencodable"));
         assert!(
             std::str::from_utf8(&bytes).is_err(),
@@ -41,9 +47,19 @@ fn tcvn3_and_vni_files_read_as_the_utf8_text() {
         );
         let legacy = read_document(name, &bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
         let utf8 = read_document("plan.txt", expected.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(legacy, utf8, "{name}");
+        assert_eq!(legacy.lines, utf8.lines, "{name}");
+        assert_eq!(legacy.converted_from, Some(encoding), "{name}");
+        assert_eq!(utf8.converted_from, None);
+        // The same plan, and one diagnostic more: the conversion, said once.
+        let mut converted = plan_json(name, &bytes);
+        let diagnostics = converted["diagnostics"]
+            .as_array_mut()
+            .unwrap_or_else(|| panic!("{name}: no diagnostics"));
+        let before = diagnostics.len();
+        diagnostics.retain(|d| d["code"] != "converted-encoding");
+        assert_eq!(before - diagnostics.len(), 1, "{name}");
         assert_eq!(
-            plan_json(name, &bytes),
+            converted,
             plan_json("plan.txt", expected.as_bytes()),
             "{name}"
         );
@@ -80,7 +96,8 @@ fn utf8_text_typed_in_a_vni_font_is_converted() {
     let shown: String = vni.iter().map(|&b| cp1252(b)).collect();
     let read = read_document("pasted.txt", shown.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
     let utf8 = read_document("plan.txt", PLAN.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(read, utf8);
+    assert_eq!(read.lines, utf8.lines);
+    assert_eq!(read.converted_from, Some("VNI-Windows"));
 }
 
 /// VNI bytes as a Latin font shows them (they are all in Latin-1's letter range).

@@ -14,13 +14,13 @@ pub fn read_text(bytes: &[u8]) -> Result<SourceText, ReadFailure> {
         return Err(ReadFailure::Binary);
     }
     // Borrowed when the file is already NFC UTF-8: no copy of the document.
-    let text: Cow<str> = match std::str::from_utf8(bytes) {
+    let (text, converted_from): (Cow<str>, Option<&'static str>) = match std::str::from_utf8(bytes) {
         Ok(text) => match legacy::fix_mojibake(text) {
-            Some((_, fixed)) => Cow::Owned(fixed),
-            None => kehoach_vi::normalize::nfc_cow(text),
+            Some((encoding, fixed)) => (Cow::Owned(fixed), Some(encoding.name())),
+            None => (kehoach_vi::normalize::nfc_cow(text), None),
         },
         Err(e) => match legacy::detect(bytes) {
-            Some((_, decoded)) => Cow::Owned(decoded),
+            Some((encoding, decoded)) => (Cow::Owned(decoded), Some(encoding.name())),
             None => {
                 return Err(ReadFailure::Encoding(format!(
                     "not UTF-8 (first bad byte at offset {}), and not recognisable as TCVN3, VNI or Windows-1258 Vietnamese",
@@ -32,7 +32,9 @@ pub fn read_text(bytes: &[u8]) -> Result<SourceText, ReadFailure> {
     if text.trim().is_empty() {
         return Err(ReadFailure::Empty);
     }
-    Ok(SourceText::from_text(&text))
+    let mut source = SourceText::from_text(&text);
+    source.converted_from = converted_from;
+    Ok(source)
 }
 
 /// NUL bytes or many control characters in the first 8 KiB mean a binary file.

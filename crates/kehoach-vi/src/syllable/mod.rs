@@ -84,6 +84,34 @@ const FOREIGN_WORDS: [&str; 35] = [
     "vietgap",
 ];
 
+/// For each ASCII letter, the byte lengths of the listed words beginning
+/// with it (bit n: length n): most words are told unlisted by one lookup,
+/// and every distinct word of a document is asked about.
+static LISTED_LENGTHS: [u64; 26] = listed_lengths();
+
+const fn listed_lengths() -> [u64; 26] {
+    let mut table = [0u64; 26];
+    let mut i = 0;
+    while i < FOREIGN_WORDS.len() {
+        let word = FOREIGN_WORDS[i].as_bytes();
+        assert!(word.len() < 64 && word[0].is_ascii_lowercase());
+        table[(word[0] - b'a') as usize] |= 1 << word.len();
+        i += 1;
+    }
+    table
+}
+
+/// Whether a listed word has the length and first letter (any case) of
+/// `word`; `false` rules the word out.
+fn may_be_listed(word: &[u8]) -> bool {
+    let Some(first) = word.first() else {
+        return false;
+    };
+    let letter = first.to_ascii_lowercase().wrapping_sub(b'a');
+    let lengths = LISTED_LENGTHS.get(usize::from(letter)).copied();
+    word.len() < 64 && lengths.is_some_and(|bits| bits & (1 << word.len()) != 0)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
     Valid,
@@ -126,6 +154,9 @@ fn is_roman_numeral(word: &str) -> bool {
 /// Whether `word` is on the allowlist of foreign words and names (any case).
 pub fn is_foreign_word(word: &str) -> bool {
     if word.is_ascii() {
+        if !may_be_listed(word.as_bytes()) {
+            return false;
+        }
         return FOREIGN_WORDS
             .iter()
             .any(|foreign| foreign.eq_ignore_ascii_case(word));

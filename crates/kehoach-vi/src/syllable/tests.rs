@@ -120,3 +120,25 @@ fn only_the_kelvin_sign_lowercases_to_ascii() {
         .iter()
         .all(|w| w.as_bytes()[0].is_ascii_lowercase()));
 }
+
+#[test]
+fn length_filter_keeps_every_listed_ascii_word() {
+    let reference = |word: &str| {
+        FOREIGN_WORDS
+            .iter()
+            .any(|foreign| foreign.eq_ignore_ascii_case(word))
+    };
+    let mut words: Vec<String> = vec![String::new(), "a".into(), "Zz".into(), "tinh".into()];
+    for listed in FOREIGN_WORDS {
+        for end in 0..=listed.len() {
+            if let Some(head) = listed.get(..end) {
+                words.push(head.to_string());
+                words.push(head.to_ascii_uppercase());
+                words.push(format!("{head}s"));
+            }
+        }
+    }
+    for word in words.iter().filter(|w| w.is_ascii()) {
+        assert_eq!(is_foreign_word(word), reference(word), "{word:?}");
+    }
+}

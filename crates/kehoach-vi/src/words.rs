@@ -240,10 +240,6 @@ impl<'a> Words<'a> {
         let mut marks = WordMarks::default();
         let mut pos = start;
         while let Some(&b) = bytes.get(pos) {
-            if b.is_ascii_alphabetic() {
-                pos += 1;
-                continue;
-            }
             match class_of(b) {
                 ASCII_LETTER => {
                     pos += 1;

@@ -288,11 +288,18 @@ impl<'a> Words<'a> {
     #[inline(always)]
     pub fn next_word(&mut self) -> Option<Word<'a>> {
         loop {
-            // Most gaps are one space before a letter: passed over here
+            // Most gaps are one space before a letter (ASCII or one of the
+            // Latin letters told from their bytes): passed over here
             // without a call.
             let bytes = self.line.as_bytes();
             let start = match (bytes.get(self.pos), bytes.get(self.pos + 1)) {
                 (Some(b' '), Some(next)) if next.is_ascii_alphabetic() => {
+                    self.pos += 1;
+                    self.pos
+                }
+                (Some(b' '), Some(next))
+                    if !next.is_ascii() && latin_letter_len(bytes, self.pos + 1).is_some() =>
+                {
                     self.pos += 1;
                     self.pos
                 }

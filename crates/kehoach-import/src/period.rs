@@ -32,14 +32,22 @@ pub fn parse_period(cell: &str) -> Period {
     // the same pass over the matches.
     let mut rest = String::with_capacity(cell.len());
     let mut last = 0;
-    for caps in range_re().captures_iter(&cell) {
-        if let Some(m) = caps.get(0) {
-            rest.push_str(&cell[last..m.start()]);
-            rest.push(' ');
-            last = m.end();
-        }
-        if let (Some(a), Some(b)) = (caps.get(1), caps.get(2)) {
-            if let (Ok(from), Ok(to)) = (a.as_str().parse(), b.as_str().parse()) {
+    // Without a dash no range can match: most cells ("Hàng năm", "2018").
+    let may_hold_range = cell.contains(['-', '–', '—']);
+    // Matches found without captures (cheaper): a match begins and ends
+    // with its four-digit years, which are ASCII.
+    let matches = may_hold_range
+        .then(|| range_re().find_iter(&cell))
+        .into_iter()
+        .flatten();
+    for m in matches {
+        rest.push_str(&cell[last..m.start()]);
+        rest.push(' ');
+        last = m.end();
+        let years = m.as_str();
+        let (a, b) = (years.get(..4), years.get(years.len().saturating_sub(4)..));
+        if let (Some(a), Some(b)) = (a, b) {
+            if let (Ok(from), Ok(to)) = (a.parse(), b.parse()) {
                 ranges.push(YearRange { from, to });
             }
         }
@@ -78,6 +86,15 @@ mod tests {
         assert_eq!(
             parse_period("Giai đoạn 2017-2020").text.as_deref(),
             Some("2017-2020")
+        );
+        let p = parse_period("2021 – 2025");
+        assert_eq!(p.text.as_deref(), Some("2021-2025"));
+        assert_eq!(
+            p.ranges,
+            vec![YearRange {
+                from: 2021,
+                to: 2025
+            }]
         );
     }
 

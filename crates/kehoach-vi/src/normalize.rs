@@ -83,36 +83,40 @@ fn is_clean(s: &str) -> bool {
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') || s.contains("  ") {
         return false;
     }
-    // Only a few byte values can begin odd spacing; continuation bytes
-    // (0x80–0xBF) never equal them, so no need to step character by
-    // character. Vietnamese text is mostly ASCII and two-byte letters.
+    // Only a few byte values can mark odd spacing, and the lead bytes of
+    // Vietnamese letters are not among them: U+1680 (E1 9A 80) is spotted
+    // by its middle byte, since E1 leads every letter with a tone mark.
     b.iter()
         .enumerate()
-        .filter(|(_, byte)| SPACING_START[usize::from(**byte)])
-        .all(|(i, _)| !is_odd_space_at(&b[i..]))
+        .filter(|(_, byte)| SPACING_MARK[usize::from(**byte)])
+        .all(|(i, _)| !is_odd_space_at(b, i))
 }
 
-/// Bytes that may begin a spacing character other than the plain space:
-/// ASCII controls and the lead bytes of the encodings `is_odd_space_at` knows.
-const SPACING_START: [bool; 256] = {
+/// Bytes that may mark a spacing character other than the plain space:
+/// ASCII controls, the lead bytes of the encodings `is_odd_space_at` knows,
+/// and 0x9A, the middle byte of U+1680.
+const SPACING_MARK: [bool; 256] = {
     let mut table = [false; 256];
-    let starts = [
-        b'\t', b'\n', 0x0B, 0x0C, b'\r', 0xC2, 0xE1, 0xE2, 0xE3, 0xEF,
+    let marks = [
+        b'\t', b'\n', 0x0B, 0x0C, b'\r', 0xC2, 0x9A, 0xE2, 0xE3, 0xEF,
     ];
     let mut i = 0;
-    while i < starts.len() {
-        table[starts[i] as usize] = true;
+    while i < marks.len() {
+        table[marks[i] as usize] = true;
         i += 1;
     }
     table
 };
 
-fn is_odd_space_at(rest: &[u8]) -> bool {
+/// Whether the byte at `i`, one of [`SPACING_MARK`], is part of odd spacing.
+fn is_odd_space_at(b: &[u8], i: usize) -> bool {
+    if b[i] == 0x9A {
+        return i > 0 && b[i - 1] == 0xE1 && b.get(i + 1) == Some(&0x80);
+    }
     matches!(
-        rest,
+        &b[i..],
         [b'\t' | b'\n' | 0x0B | 0x0C | b'\r', ..]
             | [0xC2, 0x85 | 0xA0, ..]
-            | [0xE1, 0x9A, 0x80, ..]
             | [0xE2, 0x80, 0x80..=0x8B | 0xA8 | 0xA9 | 0xAF, ..]
             | [0xE2, 0x81, 0x9F, ..]
             | [0xE3, 0x80, 0x80, ..]

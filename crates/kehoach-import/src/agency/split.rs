@@ -44,9 +44,11 @@ pub fn split_cell(registry: &Registry, cell: &str) -> Vec<String> {
         let try_joins = !single_known || registry.may_start_longer_name(pieces[i].text);
         let joined = try_joins
             .then(|| {
-                (2..=MAX_JOIN.min(pieces.len() - i)).rev().find_map(|n| {
-                    let joined = join(&pieces[i..i + n]);
-                    resolve_piece(registry, &joined).map(|names| (n, names))
+                // Every shorter join is a prefix of the longest one: built once.
+                let (longest, ends) = join(&pieces[i..i + MAX_JOIN.min(pieces.len() - i)]);
+                (2..=ends.len()).rev().find_map(|n| {
+                    let joined = longest.get(..ends[n - 1])?;
+                    resolve_piece(registry, joined).map(|names| (n, names))
                 })
             })
             .flatten();
@@ -111,9 +113,11 @@ struct Piece<'a> {
 }
 
 /// Pieces of one group are joined with ", " as printed; across a stray ';'
-/// ("Đài Phát thanh truyền; hình tỉnh") with a space.
-fn join(pieces: &[Piece]) -> String {
+/// ("Đài Phát thanh truyền; hình tỉnh") with a space. Also returns where
+/// the join of the first `n` pieces ends, for every `n` (at `n - 1`).
+fn join(pieces: &[Piece]) -> (String, Vec<usize>) {
     let mut out = String::new();
+    let mut ends = Vec::with_capacity(pieces.len());
     for (k, p) in pieces.iter().enumerate() {
         if k > 0 {
             out.push_str(if pieces[k - 1].group == p.group {
@@ -123,8 +127,9 @@ fn join(pieces: &[Piece]) -> String {
             });
         }
         out.push_str(p.text);
+        ends.push(out.len());
     }
-    out
+    (out, ends)
 }
 
 /// The names a piece (or a join of pieces) stands for, if it is known whole

@@ -209,7 +209,7 @@ fn fragment(lines: &[(usize, &str)]) -> Fragment {
             width = width.max(split_cells(text).len());
             continue;
         }
-        let cells: Vec<String> = split_cells(text).iter().map(|c| strip_html(c)).collect();
+        let cells = plain_cells(text);
         width = width.max(cells.len());
         if has_header && i == 0 {
             header = Some((*no, cells));
@@ -226,19 +226,38 @@ fn fragment(lines: &[(usize, &str)]) -> Fragment {
 
 /// "|---|:--:|" and its shorter or longer forms.
 pub fn is_separator(text: &str) -> bool {
-    let cells = split_cells(text);
-    !cells.is_empty()
-        && cells.iter().all(|c| {
-            let c = c.trim();
-            !c.is_empty() && c.contains('-') && c.chars().all(|ch| matches!(ch, '-' | ':'))
-        })
+    let is_rule = |c: &str| {
+        let c = c.trim();
+        !c.is_empty() && c.contains('-') && c.chars().all(|ch| matches!(ch, '-' | ':'))
+    };
+    let inner = cells_inner(text);
+    if inner.contains("\\|") {
+        return split_cells(text).iter().all(|c| is_rule(c));
+    }
+    inner.split('|').all(is_rule)
+}
+
+/// The cells of one pipe line as plain paragraphs ([`strip_html`] of each
+/// of [`split_cells`]), without an intermediate copy of each cell when no
+/// bar is escaped (the common case).
+fn plain_cells(text: &str) -> Vec<String> {
+    let inner = cells_inner(text);
+    if inner.contains("\\|") {
+        return split_cells(text).iter().map(|c| strip_html(c)).collect();
+    }
+    inner.split('|').map(|c| strip_html(c.trim())).collect()
+}
+
+/// A pipe line without its outer spacing and outer bars.
+fn cells_inner(text: &str) -> &str {
+    let inner = text.trim();
+    let inner = inner.strip_prefix('|').unwrap_or(inner);
+    inner.strip_suffix('|').unwrap_or(inner)
 }
 
 /// The raw cells of one pipe line; "\|" is a literal bar.
 pub fn split_cells(text: &str) -> Vec<String> {
-    let inner = text.trim();
-    let inner = inner.strip_prefix('|').unwrap_or(inner);
-    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    let inner = cells_inner(text);
     // Escaped bars are rare: without one, the bars simply split.
     if !inner.contains("\\|") {
         return inner.split('|').map(|c| c.trim().to_string()).collect();
@@ -264,6 +283,10 @@ pub fn split_cells(text: &str) -> Vec<String> {
 /// `<li>`, `<br>`, closed or not) become paragraph breaks, inline tags
 /// vanish, common entities are decoded. A "<" not opening a tag ("<3%") stays.
 pub fn strip_html(cell: &str) -> String {
+    // Plain text (most cells): nothing to strip, decode or split.
+    if !cell.contains(['<', '&', '\n']) {
+        return kehoach_vi::clean_line(cell);
+    }
     static TAG: OnceLock<Regex> = OnceLock::new();
     let tag = TAG.get_or_init(|| {
         Regex::new(r"</?([a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?/?>")

@@ -4,6 +4,7 @@
 //! what one document used.
 
 mod book;
+mod entries;
 mod key;
 mod level;
 mod places;

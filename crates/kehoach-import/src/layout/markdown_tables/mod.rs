@@ -142,9 +142,6 @@ fn build_goals(ctx: &mut Ctx, tasks: &TaskTable) -> Vec<Goal> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::agency::{AgencyBook, Registry};
-    use crate::diagnostics::Diagnostics;
-    use crate::SourceText;
 
     /// One Word table per appendix, as the .docx reader prints it: no page
     /// breaks, no HTML, the years in the header row.
@@ -210,15 +207,7 @@ mod tests {
             "| Chỉ tiêu | Đơn vị tính |\n|---|---|\n| <p>ố</p><ul> - | <i>",
         ];
         for text in odd {
-            let src = SourceText::from_text(text);
-            let mut agencies = AgencyBook::new(Registry::builtin());
-            let mut diags = Diagnostics::default();
-            let mut ctx = Ctx {
-                src: &src,
-                agencies: &mut agencies,
-                diags: &mut diags,
-            };
-            let _ = parse(&mut ctx);
+            let _ = crate::layout::testing::run(text, parse);
         }
     }
 }

@@ -2,6 +2,8 @@
 
 mod common;
 
+use common::{is_pipe, is_separator};
+
 use std::io::Cursor;
 
 use docx_rs::{BreakType, Docx, Paragraph, Run, Table, TableCell, TableRow, VMergeType};
@@ -116,21 +118,7 @@ const APPENDIX_FIRST: usize = 758;
 const APPENDIX_LAST: usize = 968;
 
 fn appendix_lines() -> Vec<String> {
-    let text = std::fs::read_to_string(common::corpus_file(common::KIEN_GIANG))
-        .unwrap_or_else(|e| panic!("{e}"));
-    text.lines()
-        .skip(APPENDIX_FIRST - 1)
-        .take(APPENDIX_LAST - APPENDIX_FIRST + 1)
-        .map(str::to_string)
-        .collect()
-}
-
-fn is_pipe(line: &str) -> bool {
-    line.trim_start().starts_with('|')
-}
-
-fn is_separator(line: &str) -> bool {
-    is_pipe(line) && line.contains('-') && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+    common::corpus_lines(common::KIEN_GIANG, APPENDIX_FIRST, Some(APPENDIX_LAST))
 }
 
 /// Cells of a pipe row, normalised: HTML tags dropped, NFC, spacing collapsed,

@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::{is_pipe, is_separator};
+
 use std::io::Cursor;
 
 use docx_rs::{Docx, Paragraph, Run, Table, TableCell, TableRow};
@@ -15,20 +17,7 @@ use rust_xlsxwriter::{Format, Workbook};
 const FIRST_LINE: usize = 385;
 
 fn appendix_lines() -> Vec<String> {
-    let text = std::fs::read_to_string(common::corpus_file(common::KIEN_GIANG))
-        .unwrap_or_else(|e| panic!("{e}"));
-    text.lines()
-        .skip(FIRST_LINE - 1)
-        .map(str::to_string)
-        .collect()
-}
-
-fn is_pipe(line: &str) -> bool {
-    line.trim_start().starts_with('|')
-}
-
-fn is_separator(line: &str) -> bool {
-    is_pipe(line) && line.contains('-') && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+    common::corpus_lines(common::KIEN_GIANG, FIRST_LINE, None)
 }
 
 /// A cell's HTML as the paragraphs a Word user would have typed.

@@ -185,3 +185,23 @@ pub fn lines_of(diagnostics: &[kehoach_model::Diagnostic], code: &str) -> Vec<us
         .filter_map(|d| d.line)
         .collect()
 }
+
+/// Lines `first..=last` (1-based; `last` None: to the end) of a corpus document.
+pub fn corpus_lines(name: &str, first: usize, last: Option<usize>) -> Vec<String> {
+    let text = std::fs::read_to_string(corpus_file(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let lines = text.lines().skip(first - 1).map(str::to_string);
+    match last {
+        Some(last) => lines.take(last + 1 - first).collect(),
+        None => lines.collect(),
+    }
+}
+
+/// A line of a markdown pipe table.
+pub fn is_pipe(line: &str) -> bool {
+    line.trim_start().starts_with('|')
+}
+
+/// A pipe table's header separator ("|---|:--|").
+pub fn is_separator(line: &str) -> bool {
+    is_pipe(line) && line.contains('-') && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+}

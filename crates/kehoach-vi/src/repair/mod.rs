@@ -204,9 +204,7 @@ impl Repairer {
     /// The line with its damaged words repaired, and the repairs made.
     pub fn repair_line(&self, line: &str) -> (String, Vec<Repair>) {
         let tokens: Vec<Word<'_>> = words(line).collect();
-        let mut out = String::with_capacity(line.len() + 8);
-        let mut copied = 0;
-        let mut repairs = Vec::new();
+        let mut rewrite = Rewrite::new(line);
         let mut buf = String::new();
         let mut prev: Option<u32> = None;
         for (i, word) in tokens.iter().enumerate() {
@@ -236,21 +234,9 @@ impl Repairer {
             prev = id;
             let Some(fixed) = fixed else { continue };
             prev = fixed.last_id;
-            let after = match case {
-                Case::Capitalised => capitalise(&fixed.text),
-                _ => fixed.text,
-            };
-            out.push_str(line.get(copied..word.start).unwrap_or_default());
-            out.push_str(&after);
-            copied = word.start + word.text.len();
-            repairs.push(Repair {
-                before: word.text.to_string(),
-                after,
-                column: word.start,
-            });
+            rewrite.replace(line, &word, fixed.text, case);
         }
-        out.push_str(line.get(copied..).unwrap_or_default());
-        (out, repairs)
+        rewrite.finish(line)
     }
 
     /// `repair_line` for the line of the document at `index` (0-based, one
@@ -271,9 +257,7 @@ impl Repairer {
     /// `repair_line` with the ids of the line's words (and its breaks) as
     /// learning recorded them; `None` if they do not fit the line.
     fn repair_with_ids(&self, line: &str, ids: &[u32]) -> Option<(String, Vec<Repair>)> {
-        let mut out = String::with_capacity(line.len() + 8);
-        let mut copied = 0;
-        let mut repairs = Vec::new();
+        let mut rewrite = Rewrite::new(line);
         let mut buf = String::new();
         let mut prev: Option<u32> = None;
         let mut at = 0;
@@ -312,24 +296,12 @@ impl Repairer {
             prev = Some(id);
             let Some((fixed, case)) = fixed else { continue };
             prev = fixed.last_id;
-            let after = match case {
-                Case::Capitalised => capitalise(&fixed.text),
-                _ => fixed.text,
-            };
-            out.push_str(line.get(copied..word.start).unwrap_or_default());
-            out.push_str(&after);
-            copied = word.start + word.text.len();
-            repairs.push(Repair {
-                before: word.text.to_string(),
-                after,
-                column: word.start,
-            });
+            rewrite.replace(line, &word, fixed.text, case);
         }
         if *ids.get(at)? != BREAK {
             return None;
         }
-        out.push_str(line.get(copied..).unwrap_or_default());
-        Some((out, repairs))
+        Some(rewrite.finish(line))
     }
 
     /// Invalid syllables in `line`, judged as in the document count (words
@@ -384,6 +356,48 @@ fn capitalise(word: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+/// A line rebuilt with some of its words replaced, and the record of each
+/// replacement: what both ways of repairing a line share.
+struct Rewrite {
+    out: String,
+    /// Bytes of the line already copied to `out`.
+    copied: usize,
+    repairs: Vec<Repair>,
+}
+
+impl Rewrite {
+    fn new(line: &str) -> Rewrite {
+        Rewrite {
+            out: String::with_capacity(line.len() + 8),
+            copied: 0,
+            repairs: Vec::new(),
+        }
+    }
+
+    /// Replaces `word` by `repaired` (lowercase), in the word's own case.
+    fn replace(&mut self, line: &str, word: &Word<'_>, repaired: String, case: Case) {
+        let after = match case {
+            Case::Capitalised => capitalise(&repaired),
+            _ => repaired,
+        };
+        self.out
+            .push_str(line.get(self.copied..word.start).unwrap_or_default());
+        self.out.push_str(&after);
+        self.copied = word.start + word.text.len();
+        self.repairs.push(Repair {
+            before: word.text.to_string(),
+            after,
+            column: word.start,
+        });
+    }
+
+    fn finish(mut self, line: &str) -> (String, Vec<Repair>) {
+        self.out
+            .push_str(line.get(self.copied..).unwrap_or_default());
+        (self.out, self.repairs)
     }
 }
 

@@ -234,7 +234,7 @@ impl Repairer {
             prev = id;
             let Some(fixed) = fixed else { continue };
             prev = fixed.last_id;
-            rewrite.replace(line, &word, fixed.text, case);
+            rewrite.replace(line, word, fixed.text, case);
         }
         rewrite.finish(line)
     }

@@ -1,0 +1,6 @@
+//! Plans in the database: storing imports, reading plan trees, comparing versions.
+
+pub mod diff;
+pub mod identity;
+pub mod read;
+pub mod write;

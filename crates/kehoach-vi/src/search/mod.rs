@@ -45,8 +45,9 @@ pub enum Tier {
     Prefix = 1,
     /// Every term is a whole word of the text.
     Words = 2,
-    /// The terms are consecutive words, in the query's order (the last may
-    /// be the beginning of a word: the user may still be typing it).
+    /// Two or more terms are consecutive words, in the query's order (the
+    /// last may be the beginning of a word: the user may still be typing
+    /// it). Words may be separated by spaces or punctuation.
     Phrase = 3,
 }
 
@@ -54,7 +55,8 @@ pub enum Tier {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {
     pub tier: Tier,
-    /// For sorting results, higher first: see [`score`].
+    /// For sorting results, higher first: see [`score`]. Equal scores are
+    /// best shown in Vietnamese order ([`crate::collate`]).
     pub score: u32,
     /// Byte ranges of the original text, sorted, disjoint, on char
     /// boundaries; matches separated only by whitespace are one span
@@ -143,7 +145,12 @@ impl Query {
                     first_word.get_or_insert(index);
                 }
             }
-            if phrase_word.is_none() && self.is_phrase_at(chars, word.start) {
+            // A phrase starts with the first term as a whole word.
+            let may_start_phrase = self
+                .terms
+                .first()
+                .is_some_and(|t| text == t.chars.as_slice());
+            if phrase_word.is_none() && may_start_phrase && self.is_phrase_at(chars, word.start) {
                 phrase_word = Some(index);
             }
         }

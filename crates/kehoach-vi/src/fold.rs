@@ -72,7 +72,7 @@ fn fold_char_slow(c: char) -> char {
     }
 }
 
-fn is_combining_mark(c: char) -> bool {
+pub(crate) fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}')
 }
 

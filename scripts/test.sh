@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: formatting, lints, then every test of
-# the workspace on the real corpus (../shared/corpus or $KEHOACH_CORPUS).
+# the workspace on the real corpus (../shared/corpus or $KEHOACH_CORPUS), the
+# store's tests on SQLite and on a PostgreSQL server that scripts/postgres.sh
+# installs (Debian's package) and starts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +16,11 @@ cargo fmt --all -- --check
 
 echo "== cargo clippy --all-targets -D warnings"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+
+echo "== PostgreSQL for the store's conformance suite"
+KEHOACH_TEST_POSTGRES=$(bash scripts/postgres.sh)
+export KEHOACH_TEST_POSTGRES KEHOACH_REQUIRE_POSTGRES=1
+echo "   $KEHOACH_TEST_POSTGRES"
 
 echo "== tests"
 if cargo nextest --version >/dev/null 2>&1; then

@@ -82,8 +82,9 @@ struct UserRow {
 impl TryFrom<UserRow> for User {
     type Error = StoreError;
     fn try_from(row: UserRow) -> Result<User> {
-        let role = Role::parse(&row.role)
-            .ok_or_else(|| StoreError::Corrupt(format!("user {} has unknown role {:?}", row.id, row.role)))?;
+        let role = Role::parse(&row.role).ok_or_else(|| {
+            StoreError::Corrupt(format!("user {} has unknown role {:?}", row.id, row.role))
+        })?;
         Ok(User {
             id: row.id,
             login: row.login,
@@ -132,7 +133,9 @@ impl Store {
         validate_login(login)?;
         validate_password(new.password)?;
         if new.role == Role::Reporter && new.agency_id.is_none() {
-            return Err(StoreError::Invalid("a reporter account is bound to one agency".into()));
+            return Err(StoreError::Invalid(
+                "a reporter account is bound to one agency".into(),
+            ));
         }
         if let Some(agency) = new.agency_id {
             self.agency(agency).await?;
@@ -144,7 +147,9 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
         if exists.is_some() {
-            return Err(StoreError::Invalid(format!("the login \"{login}\" is taken")));
+            return Err(StoreError::Invalid(format!(
+                "the login \"{login}\" is taken"
+            )));
         }
         let at = now();
         let id: i64 = sqlx::query_scalar(
@@ -167,7 +172,9 @@ impl Store {
                 entity: "user",
                 entity_id: Some(id),
                 before: None,
-                after: Some(json!({ "login": login, "role": new.role, "agency_id": new.agency_id })),
+                after: Some(
+                    json!({ "login": login, "role": new.role, "agency_id": new.agency_id }),
+                ),
             },
         )
         .await?;
@@ -399,7 +406,11 @@ fn hash_password(password: &str) -> Result<String> {
 
 fn verify_password(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash)
-        .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
@@ -424,8 +435,8 @@ mod tests {
 
     #[test]
     fn hashes_verify_and_differ_by_salt() {
-        let a = hash_password("mật khẩu dài đủ").unwrap();
-        let b = hash_password("mật khẩu dài đủ").unwrap();
+        let a = hash_password("mật khẩu dài đủ").expect("hash");
+        let b = hash_password("mật khẩu dài đủ").expect("hash");
         assert_ne!(a, b);
         assert!(a.starts_with("$argon2id$"));
         assert!(verify_password("mật khẩu dài đủ", &a));

@@ -187,10 +187,12 @@ impl Store {
     }
 
     pub async fn aliases(&self, agency_id: i64) -> Result<Vec<String>> {
-        Ok(sqlx::query_scalar("SELECT alias FROM agency_aliases WHERE agency_id = $1 ORDER BY id")
-            .bind(agency_id)
-            .fetch_all(&self.pool)
-            .await?)
+        Ok(
+            sqlx::query_scalar("SELECT alias FROM agency_aliases WHERE agency_id = $1 ORDER BY id")
+                .bind(agency_id)
+                .fetch_all(&self.pool)
+                .await?,
+        )
     }
 
     pub async fn successions(&self) -> Result<Vec<Succession>> {
@@ -203,10 +205,12 @@ impl Store {
 
     /// The agency whose name or alias folds to the same key as `name`.
     pub async fn find_agency(&self, name: &str) -> Result<Option<i64>> {
-        Ok(sqlx::query_scalar("SELECT agency_id FROM agency_aliases WHERE folded = $1")
-            .bind(alias_key(name))
-            .fetch_optional(&self.pool)
-            .await?)
+        Ok(
+            sqlx::query_scalar("SELECT agency_id FROM agency_aliases WHERE folded = $1")
+                .bind(alias_key(name))
+                .fetch_optional(&self.pool)
+                .await?,
+        )
     }
 
     /// Tasks an agency (or any record merged into it, or any predecessor it
@@ -218,7 +222,9 @@ impl Store {
             .agencies
             .keys()
             .copied()
-            .filter(|&id| id == agency_id || directory.responsible_on(id, &today).contains(&agency_id))
+            .filter(|&id| {
+                id == agency_id || directory.responsible_on(id, &today).contains(&agency_id)
+            })
             .collect();
         let mut tasks = Vec::new();
         for id in answering {
@@ -249,10 +255,11 @@ impl Store {
         }
         self.agency(agency_id).await?;
         let mut tx = self.pool.begin().await?;
-        let owner: Option<i64> = sqlx::query_scalar("SELECT agency_id FROM agency_aliases WHERE folded = $1")
-            .bind(alias_key(alias))
-            .fetch_optional(&mut *tx)
-            .await?;
+        let owner: Option<i64> =
+            sqlx::query_scalar("SELECT agency_id FROM agency_aliases WHERE folded = $1")
+                .bind(alias_key(alias))
+                .fetch_optional(&mut *tx)
+                .await?;
         match owner {
             Some(id) if id == agency_id => return Ok(()),
             Some(id) => {
@@ -284,7 +291,9 @@ impl Store {
     /// show the kept agency as responsible, and its aliases now point there.
     pub async fn merge_agencies(&self, duplicate: i64, kept: i64, actor: &Actor) -> Result<()> {
         if duplicate == kept {
-            return Err(StoreError::Invalid("an agency cannot be merged into itself".into()));
+            return Err(StoreError::Invalid(
+                "an agency cannot be merged into itself".into(),
+            ));
         }
         let dup = self.agency(duplicate).await?;
         self.agency(kept).await?;
@@ -333,7 +342,9 @@ impl Store {
         actor: &Actor,
     ) -> Result<i64> {
         if predecessor == successor {
-            return Err(StoreError::Invalid("an agency cannot succeed itself".into()));
+            return Err(StoreError::Invalid(
+                "an agency cannot succeed itself".into(),
+            ));
         }
         if !is_iso_date(effective_on) {
             return Err(StoreError::Invalid(format!(
@@ -362,7 +373,9 @@ impl Store {
                 entity: "agency",
                 entity_id: Some(predecessor),
                 before: None,
-                after: Some(json!({ "successor": successor, "effective_on": effective_on, "note": note })),
+                after: Some(
+                    json!({ "successor": successor, "effective_on": effective_on, "note": note }),
+                ),
             },
         )
         .await?;

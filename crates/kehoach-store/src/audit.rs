@@ -42,7 +42,11 @@ pub struct Change<'a> {
     pub after: Option<serde_json::Value>,
 }
 
-pub(crate) async fn record(conn: &mut AnyConnection, actor: &Actor, change: Change<'_>) -> Result<()> {
+pub(crate) async fn record(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    change: Change<'_>,
+) -> Result<()> {
     sqlx::query(
         "INSERT INTO audit_log (at, user_id, actor, action, entity, entity_id, before, after) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",

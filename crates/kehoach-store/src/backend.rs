@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::migrate::Migrator;
 use sqlx::AnyPool;
 
@@ -88,7 +88,10 @@ fn sqlite_url(url: &str) -> Result<String> {
                 .into(),
         ));
     }
-    if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
+    if let Some(dir) = Path::new(path)
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+    {
         std::fs::create_dir_all(dir).map_err(|e| {
             StoreError::Invalid(format!("cannot create the folder {}: {e}", dir.display()))
         })?;
@@ -124,13 +127,19 @@ mod tests {
     #[test]
     fn urls_choose_the_backend() {
         assert_eq!(Backend::of_url("sqlite://a.db").ok(), Some(Backend::Sqlite));
-        assert_eq!(Backend::of_url("postgres://u@h/db").ok(), Some(Backend::Postgres));
+        assert_eq!(
+            Backend::of_url("postgres://u@h/db").ok(),
+            Some(Backend::Postgres)
+        );
         assert!(Backend::of_url("mysql://u@h/db").is_err());
     }
 
     #[test]
     fn sqlite_urls_get_create_mode() {
-        assert_eq!(sqlite_url("sqlite:///tmp/x.db").ok().as_deref(), Some("sqlite:///tmp/x.db?mode=rwc"));
+        assert_eq!(
+            sqlite_url("sqlite:///tmp/x.db").ok().as_deref(),
+            Some("sqlite:///tmp/x.db?mode=rwc")
+        );
         assert_eq!(
             sqlite_url("sqlite://x.db?mode=ro").ok().as_deref(),
             Some("sqlite://x.db?mode=ro")
@@ -140,7 +149,10 @@ mod tests {
 
     #[test]
     fn passwords_are_not_shown() {
-        assert_eq!(redact("postgres://kh:secret@localhost/kh"), "postgres://kh:***@localhost/kh");
+        assert_eq!(
+            redact("postgres://kh:secret@localhost/kh"),
+            "postgres://kh:***@localhost/kh"
+        );
         assert_eq!(redact("sqlite://a.db"), "sqlite://a.db");
     }
 }

@@ -14,6 +14,8 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+    #[error(transparent)]
+    Import(#[from] kehoach_import::ImportError),
     #[error("{0} not found")]
     NotFound(String),
     #[error("{0}")]

@@ -48,7 +48,11 @@ struct TaskState {
     coordinating: Vec<String>,
 }
 
-pub(crate) async fn version_diff(conn: &mut AnyConnection, old: i64, new: i64) -> Result<VersionDiff> {
+pub(crate) async fn version_diff(
+    conn: &mut AnyConnection,
+    old: i64,
+    new: i64,
+) -> Result<VersionDiff> {
     let old_targets = targets_of(conn, old).await?;
     let new_targets = targets_of(conn, new).await?;
     let old_tasks = tasks_of(conn, old).await?;
@@ -79,7 +83,8 @@ pub(crate) async fn version_diff(conn: &mut AnyConnection, old: i64, new: i64) -
     }
     for (identity, before) in &old_tasks {
         if !new_tasks.contains_key(identity) {
-            diff.tasks_removed.push(change(identity, before, Vec::new()));
+            diff.tasks_removed
+                .push(change(identity, before, Vec::new()));
         }
     }
     Ok(diff)

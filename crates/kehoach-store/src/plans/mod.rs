@@ -1,6 +1,7 @@
 //! Plans in the database: storing imports, reading plan trees, comparing versions.
 
 pub mod diff;
+pub mod document;
 pub mod identity;
 pub mod read;
 pub mod write;

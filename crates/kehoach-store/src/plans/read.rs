@@ -315,15 +315,15 @@ impl Store {
     }
 
     async fn indicators_of(&self, version_id: i64) -> Result<Vec<IndicatorNode>> {
-        let rows: Vec<(i64, Option<i64>, Option<String>, Option<String>, String, Option<String>, i64)> =
-            sqlx::query_as(
-                "SELECT id, parent_id, code, target_code, name, unit, line FROM indicators \
-                 WHERE version_id = $1 ORDER BY parent_id, position",
-            )
-            .bind(version_id)
-            .fetch_all(&self.pool)
-            .await?;
-        let values: Vec<(i64, Option<i64>, String, Option<f64>, Option<String>)> = sqlx::query_as(
+        let rows: Vec<IndicatorRow> = sqlx::query_as(
+            "SELECT id, parent_id, code, target_code, name, unit, line FROM indicators \
+             WHERE version_id = $1 \
+             ORDER BY CASE WHEN parent_id IS NULL THEN 0 ELSE 1 END, parent_id, position",
+        )
+        .bind(version_id)
+        .fetch_all(&self.pool)
+        .await?;
+        let values: Vec<ValueOf> = sqlx::query_as(
             "SELECT iv.indicator_id, iv.year, iv.text, iv.value, iv.comparator FROM indicator_values iv \
              JOIN indicators i ON i.id = iv.indicator_id WHERE i.version_id = $1 ORDER BY iv.indicator_id, iv.position",
         )
@@ -331,38 +331,37 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         let mut values_of: HashMap<i64, Vec<ValueRow>> = HashMap::new();
-        for (id, year, text, value, comparator) in values {
-            values_of.entry(id).or_default().push(ValueRow {
-                year,
-                text,
-                value,
-                comparator,
+        for v in values {
+            values_of.entry(v.indicator_id).or_default().push(ValueRow {
+                year: v.year,
+                text: v.text,
+                value: v.value,
+                comparator: v.comparator,
             });
         }
         let mut children: HashMap<i64, Vec<IndicatorNode>> = HashMap::new();
         let mut roots = Vec::new();
-        // Deepest first is not needed: components are one level below their
-        // parent in every plan kehoach reads, and rows come parents first.
+        // Rows come roots first, then components grouped by parent (ids grow
+        // with depth), so walking from the end meets every component before
+        // its parent. (NULLs sort differently per backend: hence the CASE.)
         let mut nodes: Vec<(Option<i64>, IndicatorNode)> = rows
             .into_iter()
-            .map(|(id, parent, code, target_code, name, unit, line)| {
+            .map(|row| {
                 (
-                    parent,
+                    row.parent_id,
                     IndicatorNode {
-                        id,
-                        code,
-                        target_code,
-                        name,
-                        unit,
-                        line,
-                        values: values_of.remove(&id).unwrap_or_default(),
+                        values: values_of.remove(&row.id).unwrap_or_default(),
+                        id: row.id,
+                        code: row.code,
+                        target_code: row.target_code,
+                        name: row.name,
+                        unit: row.unit,
+                        line: row.line,
                         components: Vec::new(),
                     },
                 )
             })
             .collect();
-        // Attach children to parents from the end, so nested components land
-        // before their parent is moved.
         while let Some((parent, mut node)) = nodes.pop() {
             node.components = children.remove(&node.id).unwrap_or_default();
             match parent {
@@ -373,7 +372,11 @@ impl Store {
         Ok(roots)
     }
 
-    async fn roles(&self, sql: &'static str, version_id: i64) -> Result<HashMap<i64, Vec<(String, i64)>>> {
+    async fn roles(
+        &self,
+        sql: &'static str,
+        version_id: i64,
+    ) -> Result<HashMap<i64, Vec<(String, i64)>>> {
         let rows: Vec<(i64, String, i64)> = sqlx::query_as(sql)
             .bind(version_id)
             .fetch_all(&self.pool)
@@ -384,6 +387,26 @@ impl Store {
         }
         Ok(map)
     }
+}
+
+#[derive(sqlx::FromRow)]
+struct IndicatorRow {
+    id: i64,
+    parent_id: Option<i64>,
+    code: Option<String>,
+    target_code: Option<String>,
+    name: String,
+    unit: Option<String>,
+    line: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct ValueOf {
+    indicator_id: i64,
+    year: Option<i64>,
+    text: String,
+    value: Option<f64>,
+    comparator: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -421,4 +444,3 @@ fn split_roles(
     }
     (lead, coordinating)
 }
-

@@ -23,8 +23,14 @@ use crate::Store;
 #[serde(tag = "outcome", rename_all = "kebab-case")]
 pub enum StoreOutcome {
     /// The same bytes were imported before.
-    Unchanged { plan_id: i64, version_id: i64 },
-    NewPlan { plan_id: i64, version_id: i64 },
+    Unchanged {
+        plan_id: i64,
+        version_id: i64,
+    },
+    NewPlan {
+        plan_id: i64,
+        version_id: i64,
+    },
     NewVersion {
         plan_id: i64,
         version_id: i64,
@@ -149,10 +155,12 @@ impl Store {
 }
 
 async fn find_plan(tx: &mut AnyConnection, identity: &str) -> Result<Option<i64>> {
-    Ok(sqlx::query_scalar("SELECT id FROM plans WHERE identity = $1")
-        .bind(identity)
-        .fetch_optional(tx)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT id FROM plans WHERE identity = $1")
+            .bind(identity)
+            .fetch_optional(tx)
+            .await?,
+    )
 }
 
 /// The latest version of a plan: (version id, version number).
@@ -183,7 +191,11 @@ async fn create_plan(tx: &mut AnyConnection, imported: &Imported, identity: &str
     .await?)
 }
 
-async fn insert_document(tx: &mut AnyConnection, imported: &Imported, source_text: &str) -> Result<i64> {
+async fn insert_document(
+    tx: &mut AnyConnection,
+    imported: &Imported,
+    source_text: &str,
+) -> Result<i64> {
     let doc = &imported.plan.document;
     Ok(sqlx::query_scalar(
         "INSERT INTO documents (sha256, file_name, bytes, layout, kind, number, issued_on, issuer, \
@@ -318,7 +330,7 @@ impl TreeWriter<'_, '_> {
             .bind(goal.line as i64)
             .fetch_one(&mut *self.tx)
             .await?;
-            self.search_entry("goal", goal_id, &format!("{}", goal.code), &goal.title)
+            self.search_entry("goal", goal_id, &goal.code, &goal.title)
                 .await?;
             for (target_pos, target) in goal.targets.iter().enumerate() {
                 self.write_target(goal_id, target_pos, target).await?;
@@ -384,7 +396,10 @@ impl TreeWriter<'_, '_> {
         .await?;
         self.search_entry("target", target_id, &target.code, &target.text)
             .await?;
-        for (role, names) in [("lead", &target.lead), ("coordinating", &target.coordinating)] {
+        for (role, names) in [
+            ("lead", &target.lead),
+            ("coordinating", &target.coordinating),
+        ] {
             for (agency_pos, name) in names.iter().enumerate() {
                 let agency_id = self.agency_id(name).await?;
                 sqlx::query(
@@ -438,7 +453,8 @@ impl TreeWriter<'_, '_> {
             (None, Some(c)) => c.to_string(),
             (None, None) => String::new(),
         };
-        self.search_entry("task", task_id, &label, &task.text).await?;
+        self.search_entry("task", task_id, &label, &task.text)
+            .await?;
         for (role, names) in [("lead", &task.lead), ("coordinating", &task.coordinating)] {
             for (agency_pos, name) in names.iter().enumerate() {
                 let agency_id = self.agency_id(name).await?;
@@ -482,8 +498,13 @@ impl TreeWriter<'_, '_> {
             .bind(ind.line as i64)
             .fetch_one(&mut *self.tx)
             .await?;
-            self.search_entry("indicator", id, ind.code.as_deref().unwrap_or(""), &ind.name)
-                .await?;
+            self.search_entry(
+                "indicator",
+                id,
+                ind.code.as_deref().unwrap_or(""),
+                &ind.name,
+            )
+            .await?;
             for name in &ind.reporter {
                 let agency_id = self.agency_id(name).await?;
                 sqlx::query(
@@ -495,6 +516,9 @@ impl TreeWriter<'_, '_> {
                 .await?;
             }
             for (value_pos, value) in ind.values.iter().enumerate() {
+                // Not a cached statement: sqlx's Any driver sends a missing
+                // f64 to PostgreSQL as a float4 NULL, and a statement prepared
+                // with that type then refuses the next real f64.
                 sqlx::query(
                     "INSERT INTO indicator_values (indicator_id, position, year, text, value, max, comparator) \
                      VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -506,6 +530,7 @@ impl TreeWriter<'_, '_> {
                 .bind(value.value)
                 .bind(value.max)
                 .bind(value.comparator.map(|c| enum_name(&c)).transpose()?)
+                .persistent(false)
                 .execute(&mut *self.tx)
                 .await?;
             }
@@ -520,7 +545,13 @@ impl TreeWriter<'_, '_> {
         Ok(())
     }
 
-    async fn search_entry(&mut self, kind: &str, ref_id: i64, label: &str, text: &str) -> Result<()> {
+    async fn search_entry(
+        &mut self,
+        kind: &str,
+        ref_id: i64,
+        label: &str,
+        text: &str,
+    ) -> Result<()> {
         sqlx::query(
             "INSERT INTO search_entries (version_id, kind, ref_id, label, text, folded) VALUES ($1, $2, $3, $4, $5, $6)",
         )
@@ -536,7 +567,11 @@ impl TreeWriter<'_, '_> {
     }
 }
 
-pub(crate) async fn create_agency(tx: &mut AnyConnection, name: &str, kind: AgencyKind) -> Result<i64> {
+pub(crate) async fn create_agency(
+    tx: &mut AnyConnection,
+    name: &str,
+    kind: AgencyKind,
+) -> Result<i64> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO agencies (name, kind, folded, created_at) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id",
@@ -547,12 +582,11 @@ pub(crate) async fn create_agency(tx: &mut AnyConnection, name: &str, kind: Agen
     .bind(now())
     .fetch_one(&mut *tx)
     .await?;
-    let indexed: Option<i64> = sqlx::query_scalar(
-        "SELECT id FROM search_entries WHERE kind = 'agency' AND ref_id = $1",
-    )
-    .bind(id)
-    .fetch_optional(&mut *tx)
-    .await?;
+    let indexed: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM search_entries WHERE kind = 'agency' AND ref_id = $1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
     if indexed.is_none() {
         sqlx::query(
             "INSERT INTO search_entries (version_id, kind, ref_id, label, text, folded) VALUES (NULL, 'agency', $1, '', $2, $3)",
@@ -571,5 +605,36 @@ pub(crate) fn enum_name<T: Serialize>(value: &T) -> Result<String> {
     match serde_json::to_value(value)? {
         serde_json::Value::String(s) => Ok(s),
         other => Err(StoreError::Corrupt(format!("not a name: {other}"))),
+    }
+}
+
+impl Store {
+    /// Shows a plan on the public portal, or withdraws it.
+    pub async fn set_published(&self, plan_id: i64, published: bool, actor: &Actor) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let before: Option<i64> = sqlx::query_scalar("SELECT published FROM plans WHERE id = $1")
+            .bind(plan_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let before = before.ok_or_else(|| StoreError::NotFound(format!("plan {plan_id}")))?;
+        sqlx::query("UPDATE plans SET published = $1 WHERE id = $2")
+            .bind(i64::from(published))
+            .bind(plan_id)
+            .execute(&mut *tx)
+            .await?;
+        record(
+            &mut tx,
+            actor,
+            Change {
+                action: if published { "publish" } else { "unpublish" },
+                entity: "plan",
+                entity_id: Some(plan_id),
+                before: Some(json!({ "published": before != 0 })),
+                after: Some(json!({ "published": published })),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
     }
 }

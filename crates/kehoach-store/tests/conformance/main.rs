@@ -1,0 +1,47 @@
+//! The store's conformance suite: every test runs on SQLite and on
+//! PostgreSQL (see harness.rs), against the real corpus documents.
+
+mod accounts;
+mod agencies;
+mod harness;
+mod plans;
+
+/// Declares each test twice, `sqlite::name` and `postgres::name`.
+macro_rules! on_both_backends {
+    ($($module:ident :: $name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    let db = crate::harness::TestDb::sqlite().await;
+                    crate::$module::$name(&db.store).await;
+                    db.finish().await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    if let Some(db) = crate::harness::TestDb::postgres().await {
+                        crate::$module::$name(&db.store).await;
+                        db.finish().await;
+                    }
+                }
+            )*
+        }
+    };
+}
+
+on_both_backends!(
+    plans::corpus_imports_store_what_the_importer_found,
+    plans::reimporting_the_same_document_changes_nothing,
+    plans::a_new_version_keeps_the_old_one_and_says_what_changed,
+    plans::plan_tree_follows_the_document,
+    plans::a_mapped_unknown_agency_lands_on_the_chosen_agency,
+    plans::unpublished_plans_are_hidden_from_the_public_list,
+    agencies::successors_answer_for_their_predecessors_from_their_date,
+    agencies::merging_and_aliases_are_checked_and_audited,
+    accounts::passwords_sessions_and_roles,
+    accounts::disabling_and_new_passwords_end_sessions,
+);

@@ -23,12 +23,41 @@ pub enum Command {
         /// Do not repair damaged words.
         #[arg(long)]
         no_repair: bool,
+        /// Store the plans in this database (sqlite://PATH or postgres://…):
+        /// the same document again changes nothing, a new version of a plan is
+        /// kept beside the old one with what changed.
+        #[arg(long, env = "KEHOACH_DB")]
+        db: Option<String>,
     },
-    /// Import every document of the corpus (KEHOACH_CORPUS or ../shared/corpus) and summarise.
+    /// Serve the web app on a database.
+    Serve {
+        /// sqlite://PATH (created if missing) or postgres://USER@HOST/DB.
+        #[arg(long, env = "KEHOACH_DB")]
+        db: String,
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: std::net::SocketAddr,
+    },
+    /// A fresh demo: a new SQLite database, the whole corpus imported, one
+    /// account per role (passwords printed), then the web app.
     Demo {
         /// The corpus folder; defaults to KEHOACH_CORPUS or shared/corpus beside the project.
         #[arg(long)]
         corpus: Option<PathBuf>,
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: std::net::SocketAddr,
+        /// Where the demo database is made (replaced on every run).
+        #[arg(long, default_value = "kehoach-demo")]
+        data: PathBuf,
+        /// Prepare the database and accounts, print them, and exit without serving.
+        #[arg(long)]
+        no_serve: bool,
+    },
+    /// Manage accounts.
+    User {
+        #[command(subcommand)]
+        action: UserAction,
+        #[arg(long, env = "KEHOACH_DB", global = true)]
+        db: Option<String>,
     },
     /// Measure throughput and print the figures.
     Bench {
@@ -44,6 +73,40 @@ pub enum Command {
         #[arg(long, default_value_t = 3.0)]
         seconds: f64,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserAction {
+    /// Create an account; the password is read from standard input.
+    Add {
+        login: String,
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        /// The agency a reporter reports for (its name as in the plans; diacritics optional).
+        #[arg(long)]
+        agency: Option<String>,
+        /// The name shown in the app (defaults to the login).
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Set a new password (read from standard input); ends the account's sessions.
+    Passwd { login: String },
+    /// Disable an account (its sessions end) or, with --enable, enable it again.
+    Disable {
+        login: String,
+        #[arg(long)]
+        enable: bool,
+    },
+    /// List the accounts.
+    List,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RoleArg {
+    Admin,
+    Coordinator,
+    Reporter,
+    Leader,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -82,6 +82,13 @@ pub struct TaskNode {
     pub inherited: Vec<String>,
 }
 
+impl TaskNode {
+    /// Whether `field` ("lead", "coordinating", "period") came from a merged cell above.
+    pub fn inherits(&self, field: &str) -> bool {
+        self.inherited.iter().any(|f| f == field)
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct IndicatorNode {
     pub id: i64,
@@ -443,4 +450,18 @@ fn split_roles(
         }
     }
     (lead, coordinating)
+}
+
+impl Store {
+    /// The plan a document was imported as, and whether that plan is published.
+    pub async fn document_plan(&self, document_id: i64) -> Result<Option<(i64, bool)>> {
+        let found: Option<(i64, i64)> = sqlx::query_as(
+            "SELECT p.id, p.published FROM plan_versions v JOIN plans p ON p.id = v.plan_id \
+             WHERE v.document_id = $1 LIMIT 1",
+        )
+        .bind(document_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(found.map(|(id, published)| (id, published != 0)))
+    }
 }

@@ -1,6 +1,8 @@
 mod bench;
 mod demo;
 mod import;
+mod serve;
+mod user;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -15,8 +17,25 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             files,
             json,
             no_repair,
-        } => import::run(&files, json, !no_repair),
-        Command::Demo { corpus } => demo::run(&corpus_or_default(corpus)?),
+            db,
+        } => match db {
+            Some(db) => runtime()?.block_on(import::run_into_db(&db, &files, json, !no_repair)),
+            None => import::run(&files, json, !no_repair),
+        },
+        Command::Serve { db, listen } => runtime()?.block_on(serve::run(&db, listen)),
+        Command::Demo {
+            corpus,
+            listen,
+            data,
+            no_serve,
+        } => {
+            let corpus = corpus_or_default(corpus)?;
+            runtime()?.block_on(demo::run(&corpus, &data, listen, !no_serve))
+        }
+        Command::User { action, db } => {
+            let db = db.context("which database? give --db URL or set KEHOACH_DB")?;
+            runtime()?.block_on(user::run(&db, action))
+        }
         Command::Bench {
             what,
             json,
@@ -24,6 +43,27 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             seconds,
         } => bench::run(what, json, &corpus_or_default(corpus)?, seconds),
     }
+}
+
+fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")
+}
+
+/// Logs to stderr; RUST_LOG chooses the level, KEHOACH_LOG_JSON=1 the JSON format.
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    let _ = if std::env::var("KEHOACH_LOG_JSON").as_deref() == Ok("1") {
+        builder.json().try_init()
+    } else {
+        builder.try_init()
+    };
 }
 
 fn corpus_or_default(given: Option<PathBuf>) -> anyhow::Result<PathBuf> {

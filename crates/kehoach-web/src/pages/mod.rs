@@ -1,0 +1,79 @@
+//! Server-rendered pages. Each module owns its routes and templates.
+
+pub mod home;
+pub mod plan;
+pub mod source;
+
+use askama::Template;
+use axum::response::Html;
+
+use crate::auth::Viewer;
+use crate::error::AppError;
+use crate::i18n::Tr;
+
+/// What the page frame (header, navigation, language switch) needs.
+pub struct Chrome {
+    pub tr: Tr,
+    pub login: Option<String>,
+    pub role_key: &'static str,
+    pub csrf: String,
+    pub path: String,
+    pub query: String,
+    pub can_manage_plans: bool,
+    pub can_manage_accounts: bool,
+}
+
+impl Chrome {
+    pub fn new(viewer: &Viewer) -> Chrome {
+        let session = viewer.session.as_ref();
+        Chrome {
+            tr: viewer.tr,
+            login: session.map(|s| s.user.display_name.clone()),
+            role_key: match viewer.role() {
+                Some(kehoach_store::Role::Admin) => "role.admin",
+                Some(kehoach_store::Role::Coordinator) => "role.coordinator",
+                Some(kehoach_store::Role::Reporter) => "role.reporter",
+                Some(kehoach_store::Role::Leader) => "role.leader",
+                None => "",
+            },
+            csrf: viewer.csrf().to_string(),
+            path: viewer.path.clone(),
+            query: String::new(),
+            can_manage_plans: viewer.can_manage_plans(),
+            can_manage_accounts: viewer.can_manage_accounts(),
+        }
+    }
+
+    pub fn t(&self, key: &str) -> &'static str {
+        self.tr.t(key)
+    }
+
+    pub fn severity(&self, severity: &str) -> &'static str {
+        self.tr.t(match severity {
+            "error" => "severity.error",
+            "warning" => "severity.warning",
+            _ => "severity.info",
+        })
+    }
+
+    pub fn recurrence(&self, recurrence: &str) -> &'static str {
+        self.tr.t(match recurrence {
+            "quarterly" => "recurrence.quarterly",
+            "half-yearly" => "recurrence.half-yearly",
+            "once" => "recurrence.once",
+            _ => "recurrence.yearly",
+        })
+    }
+
+    pub fn signed_in(&self) -> bool {
+        self.login.is_some()
+    }
+
+    pub fn login_name(&self) -> &str {
+        self.login.as_deref().unwrap_or("")
+    }
+}
+
+pub fn render<T: Template>(page: &T) -> Result<Html<String>, AppError> {
+    Ok(Html(page.render()?))
+}

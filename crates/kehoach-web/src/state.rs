@@ -1,0 +1,24 @@
+use std::sync::Arc;
+
+use kehoach_store::Store;
+
+use crate::auth::limiter::LoginLimiter;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub limiter: Arc<LoginLimiter>,
+    /// Cookies get the Secure flag when the app is served over HTTPS (behind a proxy).
+    pub secure_cookies: bool,
+}
+
+impl AppState {
+    pub fn new(store: Store) -> AppState {
+        AppState {
+            store,
+            limiter: Arc::new(LoginLimiter::default()),
+            secure_cookies: std::env::var("KEHOACH_SECURE_COOKIES").as_deref() == Ok("1"),
+        }
+    }
+}

@@ -2,7 +2,8 @@
 # The whole test suite, as CI runs it: formatting, lints, then every test of
 # the workspace on the real corpus (../shared/corpus or $KEHOACH_CORPUS), the
 # store's tests on SQLite and on a PostgreSQL server that scripts/postgres.sh
-# installs (Debian's package) and starts.
+# installs (Debian's package) and starts; then the browser tests in headless
+# Chromium against `kehoach demo` (scripts/browser-test.sh, docs/TESTING.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,3 +29,6 @@ if cargo nextest --version >/dev/null 2>&1; then
 else
     cargo test --workspace --locked --no-fail-fast
 fi
+
+echo "== browser tests (headless Chromium, scripts/browser-test.sh)"
+bash scripts/browser-test.sh

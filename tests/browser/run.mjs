@@ -239,16 +239,6 @@ const CHECKS = [
 
 // ---------------------------------------------------------------- runner
 
-/** Chromium asks every site for /favicon.ico; the app has none (yet), and
- *  its 404 is no fault of the page under test. */
-function isMissingFavicon(url) {
-  try {
-    return new URL(url).pathname === '/favicon.ico';
-  } catch {
-    return false;
-  }
-}
-
 /** Runs one check in a fresh page; returns the problems found (none = pass). */
 async function runCheck(context, slug, check) {
   const page = await context.newPage();
@@ -258,7 +248,6 @@ async function runCheck(context, slug, check) {
   page.on('console', (msg) => {
     const text = msg.text();
     const where = msg.location()?.url;
-    if (isMissingFavicon(where)) return;
     if (msg.type() === 'error' || /Content.Security.Policy/i.test(text)) {
       problems.push(`console ${msg.type()}: ${text}${where ? ` (${where})` : ''}`);
     }

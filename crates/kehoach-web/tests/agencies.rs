@@ -458,6 +458,8 @@ async fn compare_shows_one_target_across_the_plans_that_have_it() {
         html.contains("<span class=\"code\">3.1a"),
         "indicator of 3.1"
     );
+    // Values as a Vietnamese reader writes them (13,6), an equals sign left out.
+    assert!(html.contains("<span class=\"year\">2015:</span> 13,6"));
 
     let (_, empty) = app.get("/compare", None).await;
     assert_eq!(empty.matches("class=\"plan-column\"").count(), 0);

@@ -169,8 +169,8 @@ struct AgencyPage {
     /// Who answers today for what this agency was given (empty: itself).
     today: Vec<Named>,
     groups: Vec<PlanGroup>,
-    lead_count: usize,
-    coordinating_count: usize,
+    lead_count: i64,
+    coordinating_count: i64,
     can_manage: bool,
     /// The other agencies, in Vietnamese order, for the merge and successor selects.
     others: Vec<Named>,
@@ -216,10 +216,14 @@ async fn agency_page(
         .collect();
     kehoach_vi::sort_vietnamese(&mut merged_here, |a| a.1.as_str());
     let lead_count = tasks.iter().filter(|t| t.role == "lead").count();
+    let coordinating_count = tasks.len() - lead_count;
+    // The name itself is stored as an alias too (for lookups); not worth repeating.
+    let mut aliases = state.store.aliases(id).await?;
+    aliases.retain(|a| *a != agency.name);
     let page = AgencyPage {
         chrome: Chrome::new(&viewer),
         kind_key: kind_key(&agency.kind),
-        aliases: state.store.aliases(id).await?,
+        aliases,
         merged_into: agency.merged_into.map(named),
         merged_here,
         predecessors: successions
@@ -233,8 +237,8 @@ async fn agency_page(
             .map(|s| side(s, s.successor_id))
             .collect(),
         today: directory.reference(id).today,
-        lead_count,
-        coordinating_count: tasks.len() - lead_count,
+        lead_count: i64::try_from(lead_count).unwrap_or(i64::MAX),
+        coordinating_count: i64::try_from(coordinating_count).unwrap_or(i64::MAX),
         groups: group_by_plan(tasks, &directory),
         can_manage: viewer.can_manage_plans(),
         others,

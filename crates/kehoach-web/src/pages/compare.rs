@@ -57,7 +57,9 @@ impl ComparePage {
             Some(v) => {
                 let number = self.chrome.tr.number(v);
                 match value.comparator.as_deref() {
-                    Some(c) if !c.is_empty() => format!("{c} {number}"),
+                    Some(">=") => format!("≥ {number}"),
+                    Some("<=") => format!("≤ {number}"),
+                    Some(c) if !c.is_empty() && c != "=" => format!("{c} {number}"),
                     _ => number,
                 }
             }

@@ -130,6 +130,8 @@ pub struct AgencyTask {
     pub role: String,
     pub line: i64,
     pub document_id: i64,
+    /// The agency the plan named (this one, or one it answers for).
+    pub agency_id: i64,
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
@@ -172,6 +174,24 @@ impl Store {
               WHERE ta.agency_id = a.id AND ta.role = 'lead' AND t.version_id IN (SELECT id FROM latest_versions)) AS leads, \
              (SELECT COUNT(*) FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id \
               WHERE ta.agency_id = a.id AND ta.role = 'coordinating' AND t.version_id IN (SELECT id FROM latest_versions)) AS coordinates \
+             FROM agencies a ORDER BY a.id",
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Like `agencies`, counting only tasks of published plans when
+    /// `published_only` (the public must learn nothing of the others).
+    pub async fn agencies_visible(&self, published_only: bool) -> Result<Vec<AgencyListRow>> {
+        if !published_only {
+            return self.agencies().await;
+        }
+        Ok(sqlx::query_as(
+            "SELECT a.id, a.name, a.kind, a.merged_into, \
+             (SELECT COUNT(*) FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id \
+              WHERE ta.agency_id = a.id AND ta.role = 'lead' AND t.version_id IN (SELECT lv.id FROM latest_versions lv JOIN plans pp ON pp.id = lv.plan_id WHERE pp.published = 1)) AS leads, \
+             (SELECT COUNT(*) FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id \
+              WHERE ta.agency_id = a.id AND ta.role = 'coordinating' AND t.version_id IN (SELECT lv.id FROM latest_versions lv JOIN plans pp ON pp.id = lv.plan_id WHERE pp.published = 1)) AS coordinates \
              FROM agencies a ORDER BY a.id",
         )
         .fetch_all(&self.pool)
@@ -230,7 +250,7 @@ impl Store {
         for id in answering {
             let mut rows: Vec<AgencyTask> = sqlx::query_as(
                 "SELECT p.id AS plan_id, p.title AS plan_title, t.id AS task_id, g.code AS target_code, \
-                 t.code, t.text, t.period, ta.role, t.line, v.document_id \
+                 t.code, t.text, t.period, ta.role, t.line, v.document_id, ta.agency_id \
                  FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id \
                  JOIN plan_versions v ON v.id = t.version_id JOIN plans p ON p.id = v.plan_id \
                  LEFT JOIN targets g ON g.id = t.target_id \

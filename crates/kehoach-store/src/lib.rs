@@ -9,6 +9,7 @@ pub mod agencies;
 pub mod audit;
 mod backend;
 pub mod clock;
+pub mod compare;
 mod error;
 pub mod plans;
 

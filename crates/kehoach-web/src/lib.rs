@@ -37,6 +37,8 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::home::routes())
         .merge(pages::plan::routes())
         .merge(pages::source::routes())
+        .merge(pages::agencies::routes())
+        .merge(pages::compare::routes())
         .merge(auth::login::routes())
         .merge(assets::routes())
         .route("/healthz", get(healthz))

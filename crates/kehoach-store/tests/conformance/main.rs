@@ -3,6 +3,7 @@
 
 mod accounts;
 mod agencies;
+mod compare;
 mod harness;
 mod plans;
 
@@ -42,6 +43,8 @@ on_both_backends!(
     plans::unpublished_plans_are_hidden_from_the_public_list,
     agencies::successors_answer_for_their_predecessors_from_their_date,
     agencies::merging_and_aliases_are_checked_and_audited,
+    compare::one_target_code_across_the_plans_that_have_it,
+    compare::public_agency_counts_leave_out_unpublished_plans,
     accounts::passwords_sessions_and_roles,
     accounts::disabling_and_new_passwords_end_sessions,
 );

@@ -1,5 +1,7 @@
 //! Server-rendered pages. Each module owns its routes and templates.
 
+pub mod agencies;
+pub mod compare;
 pub mod home;
 pub mod plan;
 pub mod source;

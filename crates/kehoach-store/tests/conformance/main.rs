@@ -4,6 +4,7 @@
 mod accounts;
 mod agencies;
 mod harness;
+mod lookup;
 mod plans;
 
 /// Declares each test twice, `sqlite::name` and `postgres::name`.
@@ -44,4 +45,5 @@ on_both_backends!(
     agencies::merging_and_aliases_are_checked_and_audited,
     accounts::passwords_sessions_and_roles,
     accounts::disabling_and_new_passwords_end_sessions,
+    lookup::a_parsed_document_finds_its_stored_plan_by_bytes_or_identity,
 );

@@ -205,7 +205,15 @@ async fn a_word_document_built_here_imports() {
     let (status, preview) = english(&app, &location, &dpi).await;
     assert_eq!(status, StatusCode::OK);
     assert!(preview.contains("ben-tre.docx"));
+    assert!(
+        preview.contains("<dd>14 Dec 2018</dd>"),
+        "the date, as shown"
+    );
+    assert!(preview.contains("<dd>2699/QĐ-UBND</dd>"));
+    // The same plan as the text version of the document.
     assert!(preview.contains("17 goals"));
+    assert!(preview.contains("108 targets"));
+    assert!(preview.contains("342 tasks"));
     let done = app
         .post_form(
             &format!("{location}/commit"),

@@ -90,11 +90,12 @@ impl PreviewPage {
             .map(|t| t.tasks.len())
             .sum::<usize>()
             + plan.tasks.len();
+        let meta = metadata(parsed, &chrome);
         Ok(PreviewPage {
             chrome,
             token,
             file_name,
-            meta: metadata(parsed),
+            meta,
             goals: count(plan.goals.len()),
             targets: count(targets),
             tasks: count(tasks),
@@ -121,7 +122,7 @@ fn count(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-fn metadata(parsed: &Parsed) -> Vec<(&'static str, String)> {
+fn metadata(parsed: &Parsed, chrome: &Chrome) -> Vec<(&'static str, String)> {
     let doc = &parsed.imported.plan.document;
     let title = parsed
         .imported
@@ -133,7 +134,10 @@ fn metadata(parsed: &Parsed) -> Vec<(&'static str, String)> {
     [
         ("plan.document", doc.kind.clone()),
         ("import.number", doc.number.clone()),
-        ("plan.issued", doc.issued_on.clone()),
+        (
+            "plan.issued",
+            doc.issued_on.as_deref().map(|d| chrome.tr.date(d)),
+        ),
         ("plan.issuer", doc.issuer.clone()),
         ("import.title", title),
         ("import.layout", Some(parsed.imported.source.layout.clone())),

@@ -13,6 +13,8 @@ pub enum ErrorKind {
     LoginNeeded,
     Csrf,
     BadRequest,
+    /// A body over `MAX_BODY_BYTES`.
+    TooLarge,
     Internal,
 }
 
@@ -23,6 +25,7 @@ impl ErrorKind {
             ErrorKind::Forbidden | ErrorKind::Csrf => StatusCode::FORBIDDEN,
             ErrorKind::LoginNeeded => StatusCode::UNAUTHORIZED,
             ErrorKind::BadRequest => StatusCode::BAD_REQUEST,
+            ErrorKind::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -34,6 +37,7 @@ impl ErrorKind {
             ErrorKind::LoginNeeded => "error.login_needed",
             ErrorKind::Csrf => "error.csrf",
             ErrorKind::BadRequest => "error.bad_request",
+            ErrorKind::TooLarge => "error.too_large",
             ErrorKind::Internal => "error.internal",
         }
     }

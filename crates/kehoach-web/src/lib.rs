@@ -39,12 +39,15 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::source::routes())
         .merge(pages::agencies::routes())
         .merge(pages::compare::routes())
+        .merge(pages::import::routes())
+        .merge(pages::publish::routes())
+        .merge(pages::admin::routes())
         .merge(auth::login::routes())
         .merge(assets::routes())
         .route("/healthz", get(healthz))
         .fallback(|| async { AppError::not_found() })
-        .layer(middleware::from_fn_with_state(state.clone(), render_errors))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(middleware::from_fn_with_state(state.clone(), render_errors))
         .with_state(state);
     security::with_security_headers(app)
 }
@@ -116,8 +119,14 @@ async fn render_errors(State(state): State<AppState>, request: Request, next: Ne
     .await;
     let is_api = parts.uri.path().starts_with("/api/");
     let response = next.run(Request::from_parts(parts, body)).await;
-    let Some(mark) = response.extensions().get::<ErrorMark>().cloned() else {
-        return response;
+    let mark = match response.extensions().get::<ErrorMark>().cloned() {
+        Some(mark) => mark,
+        // The body limit answers before any handler: give it a page too.
+        None if response.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => ErrorMark {
+            kind: ErrorKind::TooLarge,
+            detail: None,
+        },
+        None => return response,
     };
     let status = mark.kind.status();
     if is_api {

@@ -3,6 +3,7 @@ use std::sync::Arc;
 use kehoach_store::Store;
 
 use crate::auth::limiter::LoginLimiter;
+use crate::pages::import::previews::Previews;
 
 /// What every handler can reach.
 #[derive(Clone)]
@@ -11,6 +12,8 @@ pub struct AppState {
     pub limiter: Arc<LoginLimiter>,
     /// Cookies get the Secure flag when the app is served over HTTPS (behind a proxy).
     pub secure_cookies: bool,
+    /// Parsed uploads waiting for their uploader to commit or discard them.
+    pub previews: Arc<Previews>,
 }
 
 impl AppState {
@@ -19,6 +22,7 @@ impl AppState {
             store,
             limiter: Arc::new(LoginLimiter::default()),
             secure_cookies: std::env::var("KEHOACH_SECURE_COOKIES").as_deref() == Ok("1"),
+            previews: Arc::new(Previews::default()),
         }
     }
 }

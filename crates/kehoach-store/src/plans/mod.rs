@@ -3,5 +3,6 @@
 pub mod diff;
 pub mod document;
 pub mod identity;
+pub mod lookup;
 pub mod read;
 pub mod write;

@@ -5,6 +5,7 @@ mod accounts;
 mod agencies;
 mod compare;
 mod harness;
+mod lookup;
 mod plans;
 
 /// Declares each test twice, `sqlite::name` and `postgres::name`.
@@ -47,4 +48,5 @@ on_both_backends!(
     compare::public_agency_counts_leave_out_unpublished_plans,
     accounts::passwords_sessions_and_roles,
     accounts::disabling_and_new_passwords_end_sessions,
+    lookup::a_parsed_document_finds_its_stored_plan_by_bytes_or_identity,
 );

@@ -63,6 +63,14 @@ impl Viewer {
         }
     }
 
+    /// The signed-in user's id; the public gets "login needed".
+    pub fn user_id(&self) -> Result<i64, AppError> {
+        self.session
+            .as_ref()
+            .map(|s| s.user.id)
+            .ok_or_else(|| AppError::new(ErrorKind::LoginNeeded))
+    }
+
     /// The token forms of this page must carry.
     pub fn csrf(&self) -> &str {
         match &self.session {

@@ -1,9 +1,12 @@
 //! Server-rendered pages. Each module owns its routes and templates.
 
+pub mod admin;
 pub mod agencies;
 pub mod compare;
 pub mod home;
+pub mod import;
 pub mod plan;
+pub mod publish;
 pub mod source;
 
 use askama::Template;
@@ -31,13 +34,7 @@ impl Chrome {
         Chrome {
             tr: viewer.tr,
             login: session.map(|s| s.user.display_name.clone()),
-            role_key: match viewer.role() {
-                Some(kehoach_store::Role::Admin) => "role.admin",
-                Some(kehoach_store::Role::Coordinator) => "role.coordinator",
-                Some(kehoach_store::Role::Reporter) => "role.reporter",
-                Some(kehoach_store::Role::Leader) => "role.leader",
-                None => "",
-            },
+            role_key: viewer.role().map_or("", admin::role_key),
             csrf: viewer.csrf().to_string(),
             path: viewer.path.clone(),
             query: String::new(),

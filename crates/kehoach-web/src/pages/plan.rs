@@ -12,6 +12,7 @@ use axum::Router;
 use kehoach_store::plans::read::{DiagnosticRow, PlanTree, VersionRow};
 use serde::Deserialize;
 
+use super::import::notice::ImportNotice;
 use super::{render, Chrome};
 use crate::auth::Viewer;
 use crate::error::{AppError, PageResult};
@@ -37,6 +38,8 @@ struct PlanPage {
     show_notes: bool,
     /// Notes not placed beside an item (whole-document ones, and infos).
     other_notes: Vec<DiagnosticRow>,
+    /// What an import from the browser just did, if it led here.
+    notice: ImportNotice,
 }
 
 impl PlanPage {
@@ -86,6 +89,7 @@ async fn plan_page(
     State(state): State<AppState>,
     Path(id): Path<i64>,
     Query(q): Query<VersionQuery>,
+    Query(notice): Query<ImportNotice>,
 ) -> PageResult {
     let tree = state.store.plan_tree(id, q.version).await?;
     if tree.summary.published == 0 && viewer.session.is_none() {
@@ -109,6 +113,7 @@ async fn plan_page(
         starts: starts.into_iter().collect(),
         show_notes,
         other_notes: Vec::new(),
+        notice,
         tree,
     };
     if show_notes {

@@ -101,18 +101,64 @@ pub fn clean_line_cow(s: &str) -> Cow<'_, str> {
     if is_clean(s) {
         return Cow::Borrowed(s);
     }
+    Cow::Owned(join_words(s))
+}
+
+/// The words of `s` (runs of anything but [`is_space`]) joined by single
+/// spaces. Read on the bytes: spacing characters are told by their
+/// encodings ([`space_len_at`]), and a word is copied as one slice.
+fn join_words(s: &str) -> String {
+    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    for word in s.split(is_space).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
+    let mut word_start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let space = space_len_at(b, i);
+        if space == 0 {
+            // Not a spacing lead byte; continuation bytes (0x80–0xBF) never
+            // are, so stepping one byte stays in step with the characters.
+            i += 1;
+            continue;
         }
-        out.push_str(word);
+        push_word(&mut out, s.get(word_start..i).unwrap_or_default());
+        i += space;
+        word_start = i;
     }
-    Cow::Owned(out)
+    push_word(&mut out, s.get(word_start..).unwrap_or_default());
+    out
+}
+
+fn push_word(out: &mut String, word: &str) {
+    if word.is_empty() {
+        return;
+    }
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(word);
+}
+
+/// Byte length of the [`is_space`] character starting at `i`, or 0 when
+/// none does (U+0085, U+00A0, U+1680, U+2000–U+200B, U+2028, U+2029,
+/// U+202F, U+205F, U+3000, U+FEFF and the ASCII spacing).
+fn space_len_at(b: &[u8], i: usize) -> usize {
+    match b.get(i..).unwrap_or_default() {
+        [b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r', ..] => 1,
+        [0xC2, 0x85 | 0xA0, ..] => 2,
+        [0xE1, 0x9A, 0x80, ..]
+        | [0xE2, 0x80, 0x80..=0x8B | 0xA8 | 0xA9 | 0xAF, ..]
+        | [0xE2, 0x81, 0x9F, ..]
+        | [0xE3, 0x80, 0x80, ..]
+        | [0xEF, 0xBB, 0xBF, ..] => 3,
+        _ => 0,
+    }
 }
 
 /// Spacing a reader sees as a space: Unicode white space (tabs, no-break
 /// space, the U+2000 family…) and the invisible zero-width space and BOM.
+/// The byte readers ([`is_clean`], [`space_len_at`]) implement this rule;
+/// the tests hold them to it.
+#[cfg(test)]
 fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}')
 }
@@ -213,6 +259,24 @@ mod tests {
         for s in samples {
             let by_chars = !s.chars().any(|c| c != ' ' && is_space(c)) && !s.contains("  ");
             assert_eq!(is_clean(&s), by_chars, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_byte_cleaner_agrees_with_the_character_rule() {
+        let by_chars = |s: &str| {
+            s.split(is_space)
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let samples: Vec<String> = (0u32..0x3100)
+            .chain([0xFEFF, 0x1680, 0x1E00, 0x1EA0])
+            .filter_map(char::from_u32)
+            .flat_map(|c| [format!("a{c}b"), format!("{c}{c}ệ {c}"), format!(" x{c} ")])
+            .collect();
+        for s in samples {
+            assert_eq!(join_words(&s), by_chars(&s), "{s:?}");
         }
     }
 

@@ -112,16 +112,27 @@ fn join_words(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut word_start = 0;
     let mut i = 0;
-    while i < b.len() {
-        let space = space_len_at(b, i);
+    // Only bytes that may start (or, 0x9A, sit inside) a spacing character
+    // stop the search; the rest of a word passes in a tight loop.
+    while let Some(found) = b
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&c| may_mark_space(c)))
+    {
+        let at = i + found;
+        // U+1680 (E1 9A 80) is spotted by its middle byte: 0xE1 leads every
+        // letter with a tone mark and would stop the search all the time.
+        let start = if b[at] == 0x9A && at > 0 && b[at - 1] == 0xE1 {
+            at - 1
+        } else {
+            at
+        };
+        let space = space_len_at(b, start);
         if space == 0 {
-            // Not a spacing lead byte; continuation bytes (0x80–0xBF) never
-            // are, so stepping one byte stays in step with the characters.
-            i += 1;
+            i = at + 1;
             continue;
         }
-        push_word(&mut out, s.get(word_start..i).unwrap_or_default());
-        i += space;
+        push_word(&mut out, s.get(word_start..start).unwrap_or_default());
+        i = start + space;
         word_start = i;
     }
     push_word(&mut out, s.get(word_start..).unwrap_or_default());
@@ -136,6 +147,12 @@ fn push_word(out: &mut String, word: &str) {
         out.push(' ');
     }
     out.push_str(word);
+}
+
+/// Whether `c` may be part of a spacing character: ASCII spacing and
+/// controls, the lead bytes in [`space_len_at`] but 0xE1, and 0x9A.
+fn may_mark_space(c: u8) -> bool {
+    c <= b' ' || matches!(c, 0xC2 | 0x9A | 0xE2 | 0xE3 | 0xEF)
 }
 
 /// Byte length of the [`is_space`] character starting at `i`, or 0 when
@@ -273,7 +290,14 @@ mod tests {
         let samples: Vec<String> = (0u32..0x3100)
             .chain([0xFEFF, 0x1680, 0x1E00, 0x1EA0])
             .filter_map(char::from_u32)
-            .flat_map(|c| [format!("a{c}b"), format!("{c}{c}ệ {c}"), format!(" x{c} ")])
+            .flat_map(|c| {
+                [
+                    format!("a{c}b"),
+                    format!("{c}{c}ệ {c}"),
+                    format!(" x{c} "),
+                    format!("ệ{c}ệ"),
+                ]
+            })
             .collect();
         for s in samples {
             assert_eq!(join_words(&s), by_chars(&s), "{s:?}");

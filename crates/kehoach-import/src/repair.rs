@@ -10,7 +10,7 @@ use crate::{Line, RepairStats, SourceText};
 /// the damaged words in place (line numbers kept), each repair reported as a
 /// `repaired-text` diagnostic.
 pub fn repair_source(src: &mut SourceText, enabled: bool, diags: &mut Diagnostics) -> RepairStats {
-    let lines = src.lines.iter().map(|l| l.raw.as_str());
+    let lines = src.lines.iter().map(Line::raw);
     if !enabled {
         let invalid = Repairer::count_invalid_words(lines);
         return RepairStats {
@@ -30,7 +30,7 @@ pub fn repair_source(src: &mut SourceText, enabled: bool, diags: &mut Diagnostic
         let Some(line) = src.lines.get_mut(index) else {
             continue;
         };
-        let (fixed, repairs) = repairer.repair_document_line(index, &line.raw);
+        let (fixed, repairs) = repairer.repair_document_line(index, line.raw());
         if repairs.is_empty() {
             continue;
         }

@@ -8,6 +8,7 @@
 //! Two yearly deadlines for the same report (same kind of reporter, same
 //! recipient) are a `conflicting-deadline`: the plan owner must choose.
 
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use kehoach_model::{Due, Recurrence, ReportingRule};
@@ -267,13 +268,15 @@ fn original_slice(sentence: &Sentence, start: usize, end: usize) -> String {
 /// list item).
 fn sentences(lines: &[Line]) -> Vec<Sentence> {
     let mut out = Vec::new();
-    let mut heading: Option<String> = None;
+    // Shared: every paragraph under a heading holds it, few become sentences.
+    let mut heading: Option<Rc<str>> = None;
     let mut para = String::new();
     let mut para_line = 0;
-    let mut para_heading: Option<String> = None;
+    let mut para_heading: Option<Rc<str>> = None;
     for line in lines {
         let t = line.text.as_str();
-        let starts_item = is_list_item(t);
+        let marker = list_marker_len(t);
+        let starts_item = is_list_item(t, marker);
         let closes = para.ends_with(['.', ';', ':']) || para.ends_with("./.");
         if t.is_empty() || t == "|" || starts_item || closes || t.starts_with('|') {
             flush(&mut out, &mut para, para_line, para_heading.take());
@@ -281,8 +284,8 @@ fn sentences(lines: &[Line]) -> Vec<Sentence> {
         if t.is_empty() || t == "|" || t.starts_with('|') {
             continue;
         }
-        if is_heading(t) {
-            heading = Some(heading_subject(t));
+        if let Some(marker) = marker.filter(|_| is_heading(t)) {
+            heading = Some(heading_subject(t, marker).into());
         }
         if para.is_empty() {
             para_line = line.no;
@@ -296,7 +299,7 @@ fn sentences(lines: &[Line]) -> Vec<Sentence> {
     out
 }
 
-fn flush(out: &mut Vec<Sentence>, para: &mut String, line: usize, heading: Option<String>) {
+fn flush(out: &mut Vec<Sentence>, para: &mut String, line: usize, heading: Option<Rc<str>>) {
     if para.is_empty() {
         return;
     }
@@ -305,7 +308,7 @@ fn flush(out: &mut Vec<Sentence>, para: &mut String, line: usize, heading: Optio
     let text = std::mem::take(para);
     // Only a paragraph with a date can state a deadline; folding every
     // paragraph of a long document would cost more than the rest.
-    if !text.contains("ngày") && !text.contains("ngay") && !text.contains("NGÀY") {
+    if !date_word_re().is_match(&text) {
         return;
     }
     let folded = fold_same_length(&text);
@@ -313,8 +316,15 @@ fn flush(out: &mut Vec<Sentence>, para: &mut String, line: usize, heading: Optio
         text,
         folded,
         first_line: line,
-        heading,
+        heading: heading.map(|h| h.to_string()),
     });
+}
+
+/// The word "ngày" (day) as paragraphs spell it: one pass over the
+/// paragraph for the three spellings, not one each.
+fn date_word_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(&RE, "ngày|ngay|NGÀY")
 }
 
 /// Folds character for character (đ → d, diacritics dropped, lowercase), so
@@ -323,11 +333,9 @@ fn fold_same_length(s: &str) -> String {
     s.chars().map(kehoach_vi::fold_char).collect()
 }
 
-fn is_list_item(t: &str) -> bool {
-    t.starts_with("- ")
-        || t.starts_with("+ ")
-        || t.starts_with("• ")
-        || list_marker_len(t).is_some()
+/// `marker` is `list_marker_len(t)`, read once per line by the caller.
+fn is_list_item(t: &str, marker: Option<usize>) -> bool {
+    t.starts_with("- ") || t.starts_with("+ ") || t.starts_with("• ") || marker.is_some()
 }
 
 /// "a) ", "b. ", "1. ", "1.1. ", "(9). ", "II. ": the length of the marker.
@@ -349,16 +357,18 @@ fn list_marker_len(t: &str) -> Option<usize> {
     Some(m.end())
 }
 
-/// A list heading that names who acts ("b) Các sở, ban, ngành được giao chủ trì:").
+/// A list heading that names who acts ("b) Các sở, ban, ngành được giao chủ
+/// trì:"), given that `t` starts with a list marker.
 fn is_heading(t: &str) -> bool {
-    list_marker_len(t).is_some() && t.len() < 300 && {
+    t.len() < 300 && {
         let f = kehoach_vi::fold(t);
         f.contains("so ") || f.contains("ubnd") || f.contains("uy ban") || f.contains("co quan")
     }
 }
 
-fn heading_subject(t: &str) -> String {
-    let body = list_marker_len(t).map_or(t, |n| &t[n..]);
+/// `marker` is the length of the list marker `t` starts with.
+fn heading_subject(t: &str, marker: usize) -> String {
+    let body = t.get(marker..).unwrap_or(t);
     body.trim().trim_end_matches(':').to_string()
 }
 

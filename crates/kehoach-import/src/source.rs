@@ -1,24 +1,59 @@
+use std::borrow::Cow;
+
 /// One line of the source, numbered as in the file as given (1-based).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
     pub no: usize,
-    /// NFC text exactly as in the file (no-break spaces kept: an empty table
-    /// cell is often a line holding one U+00A0).
-    pub raw: String,
     /// What a reader sees: odd spaces folded, runs collapsed, ends trimmed.
     pub text: String,
+    /// The line as in the file, kept only when it differs from `text`: most
+    /// lines are already clean, and one string for them spares an
+    /// allocation per line of every document. Read it through [`Line::raw`].
+    raw_if_different: Option<Box<str>>,
 }
 
 impl Line {
     pub fn new(no: usize, raw: String) -> Line {
-        let text = kehoach_vi::clean_line(&raw);
-        Line { no, raw, text }
+        match kehoach_vi::normalize::clean_line_cow(&raw) {
+            Cow::Borrowed(_) => Line::clean(no, raw),
+            Cow::Owned(text) => Line::cleaned(no, raw.into_boxed_str(), text),
+        }
+    }
+
+    /// [`Line::new`] from a borrowed line: a clean line is copied once.
+    pub fn from_text(no: usize, raw: &str) -> Line {
+        match kehoach_vi::normalize::clean_line_cow(raw) {
+            Cow::Borrowed(_) => Line::clean(no, raw.to_string()),
+            Cow::Owned(text) => Line::cleaned(no, raw.into(), text),
+        }
+    }
+
+    fn clean(no: usize, text: String) -> Line {
+        Line {
+            no,
+            text,
+            raw_if_different: None,
+        }
+    }
+
+    fn cleaned(no: usize, raw: Box<str>, text: String) -> Line {
+        Line {
+            no,
+            text,
+            raw_if_different: Some(raw),
+        }
+    }
+
+    /// NFC text exactly as in the file (no-break spaces kept: an empty table
+    /// cell is often a line holding one U+00A0).
+    pub fn raw(&self) -> &str {
+        self.raw_if_different.as_deref().unwrap_or(&self.text)
     }
 
     /// A line that is nothing but spacing with at least one no-break space:
     /// the trace of an empty table cell, as opposed to a blank separator line.
     pub fn is_empty_cell(&self) -> bool {
-        self.text.is_empty() && self.raw.contains('\u{00A0}')
+        self.text.is_empty() && self.raw().contains('\u{00A0}')
     }
 
     pub fn is_blank(&self) -> bool {
@@ -42,14 +77,14 @@ impl SourceText {
         let lines = text
             .split('\n')
             .enumerate()
-            .map(|(i, l)| Line::new(i + 1, l.strip_suffix('\r').unwrap_or(l).to_string()))
+            .map(|(i, l)| Line::from_text(i + 1, l.strip_suffix('\r').unwrap_or(l)))
             .collect::<Vec<_>>();
         let mut src = SourceText {
             lines,
             converted_from: None,
         };
         // A final newline does not start a line of its own.
-        if src.lines.last().is_some_and(|l| l.raw.is_empty()) && text.ends_with('\n') {
+        if src.lines.last().is_some_and(|l| l.raw().is_empty()) && text.ends_with('\n') {
             src.lines.pop();
         }
         src

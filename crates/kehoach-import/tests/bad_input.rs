@@ -365,7 +365,7 @@ fn docx_with_huge_grid_span_stays_bounded() {
     let src = read_document("wide.docx", &docx_with_document(xml.as_bytes()))
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(src.lines.len(), 201);
-    assert_eq!(src.lines[1].raw.matches('|').count(), 257);
+    assert_eq!(src.lines[1].raw().matches('|').count(), 257);
 }
 
 #[test]
@@ -380,7 +380,7 @@ fn xlsx_with_a_far_away_cell_stays_bounded() {
         .unwrap_or_else(|e| panic!("{e}"));
     let bytes = workbook.save_to_buffer().unwrap_or_else(|e| panic!("{e}"));
     let src = read_document("far.xlsx", &bytes).unwrap_or_else(|e| panic!("{e}"));
-    let lines: Vec<&str> = src.lines.iter().map(|l| l.raw.as_str()).collect();
+    let lines: Vec<&str> = src.lines.iter().map(|l| l.raw()).collect();
     // The far cell is past the column cap, so its row is gone; the header
     // row is as wide as the cap, not as the sheet.
     assert_eq!(lines[0], "Sheet1");

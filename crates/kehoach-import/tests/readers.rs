@@ -12,7 +12,7 @@ use rust_xlsxwriter::{Format, Workbook};
 
 fn lines_of(name: &str, bytes: &[u8]) -> Vec<String> {
     let src = read_document(name, bytes).unwrap_or_else(|e| panic!("read {name}: {e}"));
-    src.lines.into_iter().map(|l| l.raw).collect()
+    src.lines.into_iter().map(|l| l.raw().to_string()).collect()
 }
 
 fn para(text: &str) -> Paragraph {

@@ -1,10 +1,11 @@
 //! The agencies one document names: resolution of its cells, the raw
 //! spellings seen, and a diagnostic for every name the registry lacks.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use kehoach_model::{Agency, AgencyKind};
+use rustc_hash::FxHashMap;
 
 use super::{split_cell, Entry, Registry};
 use crate::diagnostics::Diagnostics;
@@ -16,11 +17,13 @@ type Members = Rc<[(String, Option<&'static Entry>)]>;
 pub struct AgencyBook {
     registry: &'static Registry,
     agencies: Vec<(String, AgencyKind, BTreeSet<String>)>,
-    index: HashMap<String, usize>,
+    /// Fx rather than SipHash: cells are long and looked up on every row
+    /// (only lookups, never iterated, so the order of the maps is no matter).
+    index: FxHashMap<String, usize>,
     reported_unknown: BTreeSet<String>,
     /// Merged cells repeat the same text row after row: each distinct cell
     /// is cut and looked up once (shared, so that a repeat costs no copy).
-    resolved_cells: HashMap<String, Members>,
+    resolved_cells: FxHashMap<String, Members>,
 }
 
 impl AgencyBook {
@@ -28,9 +31,9 @@ impl AgencyBook {
         AgencyBook {
             registry,
             agencies: Vec::new(),
-            index: HashMap::new(),
+            index: FxHashMap::default(),
             reported_unknown: BTreeSet::new(),
-            resolved_cells: HashMap::new(),
+            resolved_cells: FxHashMap::default(),
         }
     }
 

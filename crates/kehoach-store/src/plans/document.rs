@@ -24,7 +24,7 @@ pub async fn parse_document(name: String, bytes: Vec<u8>, opts: ImportOptions) -
         let source_text = source
             .lines
             .iter()
-            .map(|l| l.raw.as_str())
+            .map(|l| l.raw())
             .collect::<Vec<_>>()
             .join("\n");
         Ok(Parsed {

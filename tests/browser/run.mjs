@@ -205,6 +205,14 @@ function roleCheck(login) {
     const imports = await page.locator('header nav a[href="/import"]').count();
     assert((accounts > 0) === expected.accounts, `${login}: "Accounts" link ${accounts > 0 ? 'shown' : 'missing'}`);
     assert((imports > 0) === expected.import, `${login}: "Import" link ${imports > 0 ? 'shown' : 'missing'}`);
+    // Hidden links are not enough: the pages themselves refuse the role.
+    // (Asked through the context's request API, which shares the session
+    // cookie, so an expected 403 is not a console error of the page.)
+    for (const [path, allowed] of [['/admin/users', expected.accounts], ['/import', expected.import], ['/admin/audit', expected.accounts]]) {
+      const response = await page.context().request.get(`${BASE}${path}`, { maxRedirects: 0 });
+      const wanted = allowed ? 200 : 403;
+      assert(response.status() === wanted, `${login}: ${path} answered ${response.status()}, not ${wanted}`);
+    }
     await page.screenshot({ path: join(artifactDir, `role-${login}-signed-in.png`), fullPage: true });
     await Promise.all([
       page.waitForLoadState('load'),

@@ -11,6 +11,7 @@ mod backend;
 pub mod clock;
 mod error;
 pub mod plans;
+pub mod search;
 
 use sqlx::AnyPool;
 
@@ -20,6 +21,7 @@ pub use backend::Backend;
 pub use error::{Result, StoreError};
 pub use plans::diff::VersionDiff;
 pub use plans::write::{NewImport, StoreOutcome};
+pub use search::{SearchHit, Span};
 
 #[derive(Clone)]
 pub struct Store {

@@ -3,6 +3,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod api;
 mod assets;
 pub mod auth;
 mod error;
@@ -37,6 +38,8 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::home::routes())
         .merge(pages::plan::routes())
         .merge(pages::source::routes())
+        .merge(pages::search::routes())
+        .merge(api::routes())
         .merge(auth::login::routes())
         .merge(assets::routes())
         .route("/healthz", get(healthz))

@@ -5,6 +5,7 @@ mod accounts;
 mod agencies;
 mod harness;
 mod plans;
+mod search;
 
 /// Declares each test twice, `sqlite::name` and `postgres::name`.
 macro_rules! on_both_backends {
@@ -44,4 +45,6 @@ on_both_backends!(
     agencies::merging_and_aliases_are_checked_and_audited,
     accounts::passwords_sessions_and_roles,
     accounts::disabling_and_new_passwords_end_sessions,
+    search::search_ignores_diacritics_and_case_and_ranks,
+    search::search_reads_only_the_latest_version,
 );

@@ -167,4 +167,12 @@ pub(super) static CATALOG: &[(&str, &str, &str)] = &[
         "Please log in to continue.",
     ),
     ("error.home", "Về trang chủ", "Back to the home page"),
+    // search and api
+    ("search.title", "Tìm kiếm", "Search"),
+    (
+        "search.more",
+        "chỉ hiện những kết quả phù hợp nhất; hãy thêm từ để thu hẹp",
+        "only the best matches are shown; add words to narrow the search",
+    ),
+    ("search.in_plan", "Trong:", "In:"),
 ];

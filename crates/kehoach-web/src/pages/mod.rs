@@ -2,6 +2,7 @@
 
 pub mod home;
 pub mod plan;
+pub mod search;
 pub mod source;
 
 use askama::Template;

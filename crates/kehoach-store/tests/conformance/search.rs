@@ -1,7 +1,8 @@
 use kehoach_import::ImportOptions;
-use kehoach_store::{Actor, SearchHit, Store};
+use kehoach_store::plans::document::parse_document;
+use kehoach_store::{Actor, NewImport, SearchHit, Store};
 
-use crate::harness::corpus_file;
+use crate::harness::{corpus_file, read};
 
 async fn import(store: &Store, prefix: &str) -> i64 {
     let (_, outcome) = store
@@ -48,17 +49,21 @@ pub async fn search_ignores_diacritics_and_case_and_ranks(store: &Store) {
     let water = store.search("nuoc sach", true, 500).await.expect("search");
     assert!(water.len() >= 5, "{}", water.len());
     assert!(water.iter().any(|h| h.kind == "task" || h.kind == "target"));
+    let phrase = |h: &SearchHit| kehoach_vi::fold(&h.text).contains("nuoc sach");
+    assert!(water.iter().filter(|h| phrase(h)).count() >= 5);
     for hit in &water {
-        assert!(
-            kehoach_vi::fold(&hit.text).contains("nuoc sach"),
-            "{}",
-            hit.text
-        );
+        let folded = kehoach_vi::fold(&hit.text);
+        assert!(folded.contains("nuoc") && folded.contains("sach"), "{}", hit.text);
         assert!(hit.plan_id.is_some() || hit.kind == "agency");
         assert!(hit.html.contains("<mark>"));
     }
-    // Whole-phrase matches rank above scattered words.
+    // The words together rank above the words apart, then by score.
+    let first_apart = water.iter().position(|h| !phrase(h)).unwrap_or(water.len());
+    assert!(water[first_apart..].iter().all(|h| !phrase(h)));
     assert!(water.windows(2).all(|w| w[0].score >= w[1].score));
+    assert!(marked(&water[0])
+        .iter()
+        .any(|m| kehoach_vi::fold(m) == "nuoc sach"));
 
     // "d" finds words starting with đ.
     let d = store.search("d", true, 5000).await.expect("search");
@@ -107,13 +112,48 @@ pub async fn search_ignores_diacritics_and_case_and_ranks(store: &Store) {
 }
 
 pub async fn search_reads_only_the_latest_version(store: &Store) {
-    let plan = import(store, "kien-giang").await;
+    let path = corpus_file("quang-ninh");
+    let (imported, first) = store
+        .import_file(&path, ImportOptions::default(), &Actor::command_line())
+        .await
+        .expect("import");
     let before = store.search("nuoc sach", false, 500).await.expect("search");
-    // The same document again is no new version: nothing doubles.
-    import(store, "kien-giang").await;
+    let old_ids: Vec<i64> = before.iter().map(|h| h.id).collect();
+    // An amended version: one task reworded with a word no plan uses.
+    let text = String::from_utf8(read(&path)).expect("utf-8");
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let task = imported.plan.all_tasks().next().expect("a task");
+    lines[task.line - 1].push_str(" Xơbiêngtô");
+    let parsed = parse_document(
+        "amended.txt".into(),
+        lines.join("\n").into_bytes(),
+        ImportOptions::default(),
+    )
+    .await
+    .expect("parse");
+    let outcome = store
+        .store_import(
+            NewImport {
+                imported: &parsed.imported,
+                source_text: &parsed.source_text,
+                version_of: None,
+                agency_mapping: &[],
+            },
+            &Actor::command_line(),
+        )
+        .await
+        .expect("store the new version");
+    assert_eq!(outcome.plan_id(), first.plan_id());
+    assert_ne!(outcome.version_id(), first.version_id());
+
+    let found = store.search("xobiengto", true, 10).await.expect("search");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].kind, "task");
+    assert_eq!(marked(&found[0]), ["Xơbiêngtô"]);
+    // The same hits as before, now the new version's items: none doubled.
     let after = store.search("nuoc sach", false, 500).await.expect("search");
-    assert_eq!(before, after);
-    assert!(after
-        .iter()
-        .all(|h| h.plan_id == Some(plan) || h.kind == "agency"));
+    assert_eq!(after.len(), before.len());
+    let plan_hits = after.iter().filter(|h| h.kind != "agency");
+    assert!(plan_hits.clone().count() > 0);
+    assert!(plan_hits.clone().all(|h| !old_ids.contains(&h.id)));
 }

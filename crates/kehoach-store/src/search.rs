@@ -2,9 +2,9 @@
 //! indicators) and the agencies, typed with or without diacritics.
 //!
 //! The database narrows the candidates: every term must occur in the folded
-//! text, so the longest term (the likeliest to be rare) is looked for with
-//! `LIKE`. Matching, ranking and highlighting are `kehoach_vi::search`'s,
-//! on the original text, so that what the page marks is what matched.
+//! text (or in the code), which `LIKE '%term%'` checks for the longest
+//! terms. Matching, ranking and highlighting are `kehoach_vi::search`'s, on
+//! the original text, so that what the page marks is what matched.
 
 use kehoach_vi::search::{FoldedText, Query};
 use serde::Serialize;
@@ -51,17 +51,33 @@ struct Candidate {
     plan_title: Option<String>,
 }
 
-/// Entries of the latest versions (published ones only when `$2` is 1) and
-/// agencies still in use (not merged into another record).
-const CANDIDATES: &str =
-    "SELECT s.kind, s.ref_id, s.label, s.text, p.id AS plan_id, p.title AS plan_title \
-     FROM search_entries s \
-     LEFT JOIN plan_versions v ON v.id = s.version_id \
-     LEFT JOIN plans p ON p.id = v.plan_id \
-     LEFT JOIN agencies a ON s.kind = 'agency' AND a.id = s.ref_id \
-     WHERE (s.folded LIKE $1 ESCAPE '\\' OR LOWER(s.label) LIKE $1 ESCAPE '\\') \
-     AND ((s.version_id IS NULL AND a.merged_into IS NULL) \
-          OR (s.version_id IN (SELECT id FROM latest_versions) AND (p.published = 1 OR $2 = 0)))";
+/// Terms the database checks (the longest ones); the rest, if any, are
+/// checked in memory like everything else.
+const MAX_SQL_TERMS: usize = 6;
+
+/// Entries of the latest versions (published ones only when `$1` is 1) and
+/// agencies still in use (not merged into another record), whose folded text
+/// (or code) contains every term: `$2`… are `%term%` patterns.
+fn candidates_sql(terms: usize) -> String {
+    let all_in = |column: &str| {
+        (0..terms)
+            .map(|i| format!("{column} LIKE ${} ESCAPE '\\'", i + 2))
+            .collect::<Vec<_>>()
+            .join(" AND ")
+    };
+    format!(
+        "SELECT s.kind, s.ref_id, s.label, s.text, p.id AS plan_id, p.title AS plan_title \
+         FROM search_entries s \
+         LEFT JOIN plan_versions v ON v.id = s.version_id \
+         LEFT JOIN plans p ON p.id = v.plan_id \
+         LEFT JOIN agencies a ON s.kind = 'agency' AND a.id = s.ref_id \
+         WHERE (({}) OR ({})) \
+         AND ((s.version_id IS NULL AND a.merged_into IS NULL) \
+              OR (s.version_id IN (SELECT id FROM latest_versions) AND (p.published = 1 OR $1 = 0)))",
+        all_in("s.folded"),
+        all_in("LOWER(s.label)")
+    )
+}
 
 impl Store {
     /// The `limit` best matches of `query`; none for an empty query.
@@ -73,14 +89,17 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<SearchHit>> {
         let query = Query::parse(query);
-        let Some(pattern) = like_pattern(&query) else {
+        let patterns = like_patterns(&query);
+        if patterns.is_empty() {
             return Ok(Vec::new());
-        };
-        let candidates: Vec<Candidate> = sqlx::query_as(CANDIDATES)
-            .bind(pattern)
-            .bind(i64::from(published_only))
-            .fetch_all(&self.pool)
-            .await?;
+        }
+        let sql = candidates_sql(patterns.len());
+        let mut select = sqlx::query_as::<_, Candidate>(sqlx::AssertSqlSafe(sql))
+            .bind(i64::from(published_only));
+        for pattern in patterns {
+            select = select.bind(pattern);
+        }
+        let candidates = select.fetch_all(&self.pool).await?;
         Ok(rank(&query, candidates, limit))
     }
 
@@ -95,19 +114,26 @@ impl Store {
     }
 }
 
-/// `%term%` for the longest term, `%` `_` and `\` escaped; None without terms.
-fn like_pattern(query: &Query) -> Option<String> {
-    let longest = query.terms().max_by_key(|t| t.chars().count())?;
-    let mut pattern = String::with_capacity(longest.len() + 2);
+/// `%term%` for the longest terms (at most `MAX_SQL_TERMS`), `%` `_` and
+/// `\\` escaped; none without terms.
+fn like_patterns(query: &Query) -> Vec<String> {
+    let mut terms: Vec<&str> = query.terms().collect();
+    terms.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
+    terms.truncate(MAX_SQL_TERMS);
+    terms.into_iter().map(like_pattern).collect()
+}
+
+fn like_pattern(term: &str) -> String {
+    let mut pattern = String::with_capacity(term.len() + 2);
     pattern.push('%');
-    for c in longest.chars() {
+    for c in term.chars() {
         if matches!(c, '%' | '_' | '\\') {
             pattern.push('\\');
         }
         pattern.push(c);
     }
     pattern.push('%');
-    Some(pattern)
+    pattern
 }
 
 /// Matches every candidate (its text, or its code), keeps the `limit` best: by score, then agencies
@@ -169,12 +195,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_longest_term_narrows_and_wildcards_are_escaped() {
+    fn the_longest_terms_narrow_and_wildcards_are_escaped() {
         assert_eq!(
-            like_pattern(&Query::parse("Kế hoạch đầu tư")).as_deref(),
-            Some("%hoach%")
+            like_patterns(&Query::parse("Kế hoạch đầu tư")),
+            ["%hoach%", "%dau%", "%ke%", "%tu%"]
         );
-        assert_eq!(like_pattern(&Query::parse("  ,; ")), None);
-        assert_eq!(like_pattern(&Query::parse("d")).as_deref(), Some("%d%"));
+        assert!(like_patterns(&Query::parse("  ,; ")).is_empty());
+        assert_eq!(like_patterns(&Query::parse("d")), ["%d%"]);
+        assert_eq!(like_pattern("a%b_c\\"), "%a\\%b\\_c\\\\%");
+        let many = Query::parse("a b c d e f g h");
+        assert_eq!(like_patterns(&many).len(), MAX_SQL_TERMS);
+        assert_eq!(candidates_sql(2).matches("LIKE").count(), 4);
     }
 }

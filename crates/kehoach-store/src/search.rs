@@ -136,11 +136,12 @@ fn like_pattern(term: &str) -> String {
     pattern
 }
 
-/// Matches every candidate (its text, or its code), keeps the `limit` best: by score, then agencies
-/// before plan items, then in plan and document order.
+/// Matches every candidate (its text, or its code), keeps the `limit`
+/// best: by score, then agencies before plan items, then in plan and
+/// document order. Only those kept are highlighted.
 fn rank(query: &Query, candidates: Vec<Candidate>, limit: usize) -> Vec<SearchHit> {
     let mut folded = FoldedText::default();
-    let mut hits: Vec<SearchHit> = candidates
+    let mut found: Vec<(u32, Vec<std::ops::Range<usize>>, Candidate)> = candidates
         .into_iter()
         .filter_map(|c| {
             folded.refill(&c.text);
@@ -148,36 +149,37 @@ fn rank(query: &Query, candidates: Vec<Candidate>, limit: usize) -> Vec<SearchHi
             // A code ("3.1") is found by its label; the text then shows no marks.
             let in_label = query.find(&c.label).map(|m| m.score);
             let score = in_text.as_ref().map(|m| m.score).max(in_label)?;
-            let spans = in_text.map(|m| m.spans).unwrap_or_default();
-            let html = kehoach_vi::highlight_html(&c.text, &spans);
-            Some(SearchHit {
-                spans: spans
-                    .iter()
-                    .map(|r| Span {
-                        start: r.start,
-                        end: r.end,
-                    })
-                    .collect(),
-                html,
-                score,
-                kind: c.kind,
-                id: c.ref_id,
-                label: c.label,
-                plan_id: c.plan_id,
-                plan_title: c.plan_title,
-                text: c.text,
-            })
+            Some((score, in_text.map(|m| m.spans).unwrap_or_default(), c))
         })
         .collect();
-    hits.sort_by(|a, b| {
-        b.score
-            .cmp(&a.score)
+    found.sort_by(|(a_score, _, a), (b_score, _, b)| {
+        b_score
+            .cmp(a_score)
             .then_with(|| kind_rank(&a.kind).cmp(&kind_rank(&b.kind)))
             .then_with(|| a.plan_id.cmp(&b.plan_id))
-            .then_with(|| a.id.cmp(&b.id))
+            .then_with(|| a.ref_id.cmp(&b.ref_id))
     });
-    hits.truncate(limit);
-    hits
+    found.truncate(limit);
+    found
+        .into_iter()
+        .map(|(score, spans, c)| SearchHit {
+            html: kehoach_vi::highlight_html(&c.text, &spans),
+            spans: spans
+                .iter()
+                .map(|r| Span {
+                    start: r.start,
+                    end: r.end,
+                })
+                .collect(),
+            score,
+            kind: c.kind,
+            id: c.ref_id,
+            label: c.label,
+            plan_id: c.plan_id,
+            plan_title: c.plan_title,
+            text: c.text,
+        })
+        .collect()
 }
 
 fn kind_rank(kind: &str) -> u8 {

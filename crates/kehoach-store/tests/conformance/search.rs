@@ -53,7 +53,11 @@ pub async fn search_ignores_diacritics_and_case_and_ranks(store: &Store) {
     assert!(water.iter().filter(|h| phrase(h)).count() >= 5);
     for hit in &water {
         let folded = kehoach_vi::fold(&hit.text);
-        assert!(folded.contains("nuoc") && folded.contains("sach"), "{}", hit.text);
+        assert!(
+            folded.contains("nuoc") && folded.contains("sach"),
+            "{}",
+            hit.text
+        );
         assert!(hit.plan_id.is_some() || hit.kind == "agency");
         assert!(hit.html.contains("<mark>"));
     }

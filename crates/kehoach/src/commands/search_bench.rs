@@ -109,6 +109,7 @@ async fn measure(json: bool, corpus: &Path, dir: &Path, min: Duration) -> anyhow
     let (plan_times, _) = time_rounds(&router, &plan_paths, min / 2).await?;
     store.close().await;
 
+    let search_times_by_query = by_path(&search_times, QUERIES.len());
     let search = Percentiles::of(search_times);
     let page = Percentiles::of(plan_times);
     if json {
@@ -128,6 +129,7 @@ async fn measure(json: bool, corpus: &Path, dir: &Path, min: Duration) -> anyhow
         });
         println!("{out}");
     } else {
+        print_slowest(&search_times_by_query);
         println!(
             "search: p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms over {} queries × {rounds} rounds ({entries} entries); \
              plan page /plans/{plan}: p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms",
@@ -200,6 +202,30 @@ async fn get(router: &Router, path: &str) -> anyhow::Result<()> {
     anyhow::ensure!(status == StatusCode::OK, "{path} answered {status}");
     std::hint::black_box(body);
     Ok(())
+}
+
+/// Each query's median, from times taken in rounds over `count` paths.
+fn by_path(times: &[f64], count: usize) -> Vec<(&'static str, f64)> {
+    QUERIES
+        .iter()
+        .take(count)
+        .enumerate()
+        .map(|(i, q)| {
+            let mine: Vec<f64> = times.iter().skip(i).step_by(count).copied().collect();
+            (*q, Percentiles::of(mine).p50)
+        })
+        .collect()
+}
+
+fn print_slowest(medians: &[(&str, f64)]) {
+    let mut sorted = medians.to_vec();
+    sorted.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let slowest: Vec<String> = sorted
+        .iter()
+        .take(5)
+        .map(|(q, ms)| format!("\"{q}\" {ms:.2} ms"))
+        .collect();
+    println!("slowest queries (median): {}", slowest.join(", "));
 }
 
 struct Percentiles {

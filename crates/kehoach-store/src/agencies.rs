@@ -17,6 +17,7 @@ use crate::plans::write::{add_alias, alias_key, create_agency};
 use crate::Store;
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgencyRow {
     pub id: i64,
     pub name: String,
@@ -27,14 +28,18 @@ pub struct AgencyRow {
 /// An agency as a plan names it, with who answers for it today when that
 /// is someone else (merged into another record, or succeeded).
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgencyRef {
     pub id: i64,
     pub name: String,
     /// Empty when the named agency is itself responsible today.
+    /// Pairs `[id, name]`.
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<Vec<Value>>))]
     pub today: Vec<(i64, String)>,
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Succession {
     pub id: i64,
     pub predecessor_id: i64,
@@ -119,6 +124,7 @@ impl AgencyDirectory {
 
 /// Everything one agency leads or coordinates, across the latest version of every plan.
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgencyTask {
     pub plan_id: i64,
     pub plan_title: String,
@@ -135,6 +141,7 @@ pub struct AgencyTask {
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgencyListRow {
     pub id: i64,
     pub name: String,

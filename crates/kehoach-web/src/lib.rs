@@ -3,6 +3,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod api;
 mod assets;
 pub mod auth;
 mod error;
@@ -42,6 +43,8 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::import::routes())
         .merge(pages::publish::routes())
         .merge(pages::admin::routes())
+        .merge(pages::search::routes())
+        .merge(api::routes())
         .merge(auth::login::routes())
         .merge(assets::routes())
         .route("/healthz", get(healthz))

@@ -113,4 +113,7 @@ pub enum RoleArg {
 pub enum BenchKind {
     /// Import speed over the corpus, against a plain line scan of the same bytes.
     Import,
+    /// Search requests (50 fixed queries) and the largest plan's page, through
+    /// the real router over a fresh SQLite database with the corpus imported.
+    Search,
 }

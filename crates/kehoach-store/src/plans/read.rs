@@ -10,6 +10,7 @@ use crate::error::{Result, StoreError};
 use crate::Store;
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PlanSummary {
     pub id: i64,
     pub title: String,
@@ -29,8 +30,10 @@ pub struct PlanSummary {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PlanTree {
     pub summary: PlanSummary,
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<YearRangeSchema>))]
     pub phases: Vec<kehoach_model::YearRange>,
     pub goals: Vec<GoalNode>,
     /// Tasks the plan lists by agency rather than under a target.
@@ -41,6 +44,7 @@ pub struct PlanTree {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GoalNode {
     pub id: i64,
     pub code: String,
@@ -56,6 +60,7 @@ impl GoalNode {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TargetNode {
     pub id: i64,
     pub code: String,
@@ -68,6 +73,7 @@ pub struct TargetNode {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TaskNode {
     pub id: i64,
     pub code: Option<String>,
@@ -90,6 +96,7 @@ impl TaskNode {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct IndicatorNode {
     pub id: i64,
     pub code: Option<String>,
@@ -98,10 +105,13 @@ pub struct IndicatorNode {
     pub unit: Option<String>,
     pub line: i64,
     pub values: Vec<ValueRow>,
+    // A reference to itself: the document lists the schema once.
+    #[cfg_attr(feature = "openapi", schema(no_recursion))]
     pub components: Vec<IndicatorNode>,
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ValueRow {
     pub year: Option<i64>,
     pub text: String,
@@ -110,6 +120,7 @@ pub struct ValueRow {
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RuleRow {
     pub reporter: String,
     pub recipient: String,
@@ -121,6 +132,7 @@ pub struct RuleRow {
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DiagnosticRow {
     pub severity: String,
     pub code: String,
@@ -131,6 +143,7 @@ pub struct DiagnosticRow {
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VersionRow {
     pub id: i64,
     pub version: i64,
@@ -138,6 +151,15 @@ pub struct VersionRow {
     pub file_name: String,
     pub number: Option<String>,
     pub issued_on: Option<String>,
+}
+
+/// How a `kehoach_model::YearRange` serialises, for the OpenAPI document.
+#[cfg(feature = "openapi")]
+#[derive(utoipa::ToSchema)]
+#[schema(as = YearRange)]
+pub struct YearRangeSchema {
+    pub from: i32,
+    pub to: i32,
 }
 
 /// The columns of a `PlanSummary`; a macro so that `concat!` can build each query from it.

@@ -7,6 +7,7 @@ mod compare;
 mod harness;
 mod lookup;
 mod plans;
+mod search;
 
 /// Declares each test twice, `sqlite::name` and `postgres::name`.
 macro_rules! on_both_backends {
@@ -49,4 +50,6 @@ on_both_backends!(
     accounts::passwords_sessions_and_roles,
     accounts::disabling_and_new_passwords_end_sessions,
     lookup::a_parsed_document_finds_its_stored_plan_by_bytes_or_identity,
+    search::search_ignores_diacritics_and_case_and_ranks,
+    search::search_reads_only_the_latest_version,
 );

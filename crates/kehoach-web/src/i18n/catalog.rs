@@ -342,4 +342,12 @@ pub(super) static CATALOG: &[(&str, &str, &str)] = &[
     ("audit.action", "Thao tác", "Action"),
     ("audit.entity", "Đối tượng", "Item"),
     ("audit.change", "Trước → sau", "Before → after"),
+    // search and api
+    ("search.title", "Tìm kiếm", "Search"),
+    (
+        "search.more",
+        "chỉ hiện những kết quả phù hợp nhất; hãy thêm từ để thu hẹp",
+        "only the best matches are shown; add words to narrow the search",
+    ),
+    ("search.in_plan", "Trong:", "In:"),
 ];

@@ -7,6 +7,7 @@ pub mod home;
 pub mod import;
 pub mod plan;
 pub mod publish;
+pub mod search;
 pub mod source;
 
 use askama::Template;

@@ -1,4 +1,5 @@
-//! `kehoach bench import`: import throughput over the corpus.
+//! `kehoach bench import`: import throughput over the corpus;
+//! `kehoach bench search`: search and plan page latency (search_bench.rs).
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -19,6 +20,9 @@ pub fn run(what: BenchKind, json: bool, corpus: &Path, seconds: f64) -> anyhow::
     let min = Duration::from_secs_f64(seconds);
     match what {
         BenchKind::Import => import(json, corpus, min),
+        BenchKind::Search => {
+            super::runtime()?.block_on(super::search_bench::run(json, corpus, min))
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 mod bench;
 mod demo;
 mod import;
+mod search_bench;
 mod serve;
 mod user;
 

@@ -148,6 +148,30 @@ mod tests {
     }
 
     #[test]
+    fn both_backends_have_the_same_numbered_migrations() {
+        let names = |backend: &str| {
+            let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("migrations")
+                .join(backend);
+            let mut names: Vec<String> = std::fs::read_dir(&dir)
+                .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+                .filter_map(|e| e.ok()?.file_name().into_string().ok())
+                .collect();
+            names.sort();
+            names
+        };
+        let sqlite = names("sqlite");
+        assert!(!sqlite.is_empty());
+        assert_eq!(sqlite, names("postgres"));
+        for (i, name) in sqlite.iter().enumerate() {
+            assert!(
+                name.starts_with(&format!("{:04}_", i + 1)),
+                "{name} is not numbered in sequence"
+            );
+        }
+    }
+
+    #[test]
     fn passwords_are_not_shown() {
         assert_eq!(
             redact("postgres://kh:secret@localhost/kh"),

@@ -205,6 +205,17 @@ impl Store {
         .await?)
     }
 
+    /// The agencies a form may offer (records merged into another are not),
+    /// as (id, name) in Vietnamese alphabetical order.
+    pub async fn agency_choices(&self) -> Result<Vec<(i64, String)>> {
+        let mut choices: Vec<(i64, String)> =
+            sqlx::query_as("SELECT id, name FROM agencies WHERE merged_into IS NULL")
+                .fetch_all(&self.pool)
+                .await?;
+        kehoach_vi::sort_vietnamese(&mut choices, |(_, name)| name.as_str());
+        Ok(choices)
+    }
+
     pub async fn agency(&self, id: i64) -> Result<AgencyRow> {
         sqlx::query_as("SELECT id, name, kind, merged_into FROM agencies WHERE id = $1")
             .bind(id)

@@ -129,11 +129,7 @@ impl App {
         cookie: Option<&str>,
         pairs: &[(&str, &str)],
     ) -> Response<String> {
-        let body = pairs
-            .iter()
-            .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
-            .collect::<Vec<_>>()
-            .join("&");
+        let body = serde_urlencoded::to_string(pairs).expect("a form body");
         let mut request =
             Request::post(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
         if let Some(c) = cookie {
@@ -159,16 +155,4 @@ impl App {
         let bytes = body.collect().await.expect("body").to_bytes();
         Response::from_parts(parts, String::from_utf8_lossy(&bytes).into_owned())
     }
-}
-
-fn encode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }

@@ -97,7 +97,12 @@ async fn measure(json: bool, corpus: &Path, dir: &Path, min: Duration) -> anyhow
 
     let search_paths: Vec<String> = QUERIES
         .iter()
-        .map(|q| format!("/search?q={}", encode(q)))
+        .map(|q| {
+            format!(
+                "/search?{}",
+                serde_urlencoded::to_string([("q", q)]).unwrap_or_default()
+            )
+        })
         .collect();
     // Warm-up: the first requests pay for opening connections and caches.
     for path in &search_paths {
@@ -247,18 +252,6 @@ impl Percentiles {
             max: times.last().copied().unwrap_or(0.0),
         }
     }
-}
-
-fn encode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 fn round2(x: f64) -> f64 {

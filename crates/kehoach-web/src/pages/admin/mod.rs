@@ -69,15 +69,7 @@ async fn users_page(viewer: Viewer, State(state): State<AppState>) -> PageResult
             user,
         })
         .collect();
-    let mut agencies: Vec<(i64, String)> = state
-        .store
-        .agencies()
-        .await?
-        .into_iter()
-        .filter(|a| a.merged_into.is_none())
-        .map(|a| (a.id, a.name))
-        .collect();
-    kehoach_vi::sort_vietnamese(&mut agencies, |(_, name)| name.as_str());
+    let agencies = state.store.agency_choices().await?;
     let page = UsersPage {
         chrome: Chrome::new(&viewer),
         users,

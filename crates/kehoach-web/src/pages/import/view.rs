@@ -113,7 +113,7 @@ impl PreviewPage {
                     spellings: a.raw.join(" · "),
                 })
                 .collect(),
-            choices: agency_choices(state).await?,
+            choices: state.store.agency_choices().await?,
         })
     }
 }
@@ -194,17 +194,4 @@ fn notes(parsed: &Parsed) -> Vec<NoteRow> {
         .collect();
     notes.sort_by_key(|n| n.line.unwrap_or(0));
     notes
-}
-
-async fn agency_choices(state: &AppState) -> Result<Vec<(i64, String)>, AppError> {
-    let mut choices: Vec<(i64, String)> = state
-        .store
-        .agencies()
-        .await?
-        .into_iter()
-        .filter(|a| a.merged_into.is_none())
-        .map(|a| (a.id, a.name))
-        .collect();
-    kehoach_vi::sort_vietnamese(&mut choices, |(_, name)| name.as_str());
-    Ok(choices)
 }

@@ -24,6 +24,18 @@ pub struct Contribution {
     pub submitted_at: Option<i64>,
 }
 
+/// A contribution as its agency saves it.
+#[derive(Debug, Clone, Copy)]
+pub struct ContributionDraft<'a> {
+    pub period_id: i64,
+    pub task_id: i64,
+    pub agency_id: i64,
+    pub text: &'a str,
+    /// The version read; None when writing the first one.
+    pub expected_version: Option<i64>,
+    pub submit: bool,
+}
+
 const CONTRIBUTION_COLUMNS: &str =
     "SELECT id, period_id, task_id, agency_id, text, version, updated_at, \
      updated_by, submitted_at FROM contributions";
@@ -52,18 +64,21 @@ impl Store {
         Ok(out)
     }
 
-    /// Writes (or rewrites, at `expected_version`) the agency's contribution
+    /// Writes (or rewrites, at the version read) the agency's contribution
     /// to a task it coordinates; `submit` marks it sent to the lead agency.
     pub async fn save_contribution(
         &self,
         principal: &Principal,
-        period_id: i64,
-        task_id: i64,
-        agency_id: i64,
-        text: &str,
-        expected_version: Option<i64>,
-        submit: bool,
+        draft: &ContributionDraft<'_>,
     ) -> Result<Contribution> {
+        let ContributionDraft {
+            period_id,
+            task_id,
+            agency_id,
+            text,
+            expected_version,
+            submit,
+        } = *draft;
         check(
             principal,
             Resource::Contribution,

@@ -13,6 +13,7 @@ pub mod periods;
 pub mod principal;
 pub mod reminders;
 pub mod reports;
+pub mod review;
 pub mod rights;
 pub mod setup;
 pub mod types;

@@ -8,6 +8,7 @@ mod harness;
 mod lookup;
 mod plans;
 mod reporting;
+mod reporting_rights;
 mod search;
 
 /// Declares each test twice, `sqlite::name` and `postgres::name`.
@@ -56,5 +57,5 @@ on_both_backends!(
     reporting::a_yearly_period_from_generation_to_compliance,
     reporting::a_successor_reports_on_its_predecessors_tasks,
     reporting::indicator_values_keep_every_revision,
-    reporting::rights_for_every_role_resource_and_action,
+    reporting_rights::rights_for_every_role_resource_and_action,
 );

@@ -85,6 +85,20 @@ impl Store {
             Action::Edit,
             &Owner::agency(agency_id),
         )?;
+        let period = self.period_row(period_id).await?;
+        let in_plan: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM tasks t WHERE t.id = $1 AND t.version_id IN (SELECT id FROM latest_versions WHERE plan_id = $2)",
+        )
+        .bind(task_id)
+        .bind(period.plan_id)
+        .fetch_one(&self.pool)
+        .await?;
+        if in_plan == 0 {
+            return Err(StoreError::Invalid(format!(
+                "task {task_id} is not in the current version of the plan of period {}",
+                period.label
+            )));
+        }
         if !self
             .task_agencies_on(period_id, task_id, "coordinating")
             .await?

@@ -5,6 +5,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::rights::{check, Action, Owner, Resource};
+use super::setup::Period;
 use super::{IndicatorStatus, Principal};
 use crate::audit::{record, Change};
 use crate::clock::now;
@@ -54,7 +55,9 @@ impl Store {
                 "an indicator value must be a finite number".into(),
             ));
         }
-        self.period_row(new.period_id).await?;
+        let period = self.period_row(new.period_id).await?;
+        self.check_indicator_reporter(&period, new.indicator_id, new.agency_id)
+            .await?;
         let mut tx = self.pool.begin().await?;
         let revision: i64 = sqlx::query_scalar(
             "SELECT COALESCE(MAX(revision), 0) + 1 FROM indicator_reports \
@@ -104,6 +107,48 @@ impl Store {
         history
             .pop()
             .ok_or_else(|| StoreError::NotFound(format!("indicator report {id}")))
+    }
+
+    /// The indicator belongs to the period's plan, and the agency answers
+    /// for it on the due date when the plan names who reports it.
+    async fn check_indicator_reporter(
+        &self,
+        period: &Period,
+        indicator_id: i64,
+        agency_id: i64,
+    ) -> Result<()> {
+        let plan: Option<i64> = sqlx::query_scalar(
+            "SELECT v.plan_id FROM indicators i JOIN plan_versions v ON v.id = i.version_id WHERE i.id = $1",
+        )
+        .bind(indicator_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        if plan != Some(period.plan_id) {
+            return Err(StoreError::Invalid(format!(
+                "indicator {indicator_id} is not in the plan of period {}",
+                period.label
+            )));
+        }
+        let named: Vec<i64> =
+            sqlx::query_scalar("SELECT agency_id FROM indicator_reporters WHERE indicator_id = $1")
+                .bind(indicator_id)
+                .fetch_all(&self.pool)
+                .await?;
+        if named.is_empty() {
+            return Ok(());
+        }
+        let directory = self.agency_directory().await?;
+        if named.iter().any(|&id| {
+            directory
+                .responsible_on(id, &period.agency_due_on)
+                .contains(&agency_id)
+        }) {
+            Ok(())
+        } else {
+            Err(StoreError::Invalid(format!(
+                "agency {agency_id} does not report indicator {indicator_id}"
+            )))
+        }
     }
 
     /// Every revision the agency recorded, newest first (the first is current).

@@ -140,26 +140,46 @@ pub(crate) async fn scene(store: &Store) -> Scene {
     }
 }
 
-/// An indicator of some corpus plan (Bến Tre 2018 has none of its own).
-pub(crate) async fn any_indicator(store: &Store) -> i64 {
-    for stem in ["kien-giang", "quang-ninh", "hai-phong"] {
-        let (_, outcome) = store
-            .import_file(
-                &corpus_file(stem),
-                ImportOptions::default(),
-                &Actor::command_line(),
-            )
-            .await
-            .expect("import");
-        let tree = store
-            .plan_tree(outcome.plan_id(), None)
-            .await
-            .expect("tree");
-        if let Some(indicator) = tree.indicators.first() {
-            return indicator.id;
-        }
-    }
-    panic!("no corpus plan with indicators")
+/// Bến Tre 2023 (quarterly reports, the 21 key indicators): its third
+/// quarter of 2023, opened, and its first indicator.
+pub(crate) async fn indicator_period(store: &Store, dpi: &Principal) -> (i64, i64) {
+    let (_, outcome) = store
+        .import_file(
+            &corpus_file("ben-tre-2023"),
+            ImportOptions::default(),
+            &Actor::command_line(),
+        )
+        .await
+        .expect("import");
+    let generated = store
+        .generate_periods(dpi, outcome.plan_id(), 2023, &GenerationOptions::default())
+        .await
+        .expect("generate");
+    let labels: Vec<&str> = generated.periods.iter().map(|p| p.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["Quý I/2023", "Quý II/2023", "Quý III/2023", "Quý IV/2023"]
+    );
+    let third = &generated.periods[2];
+    assert_eq!(
+        (
+            third.agency_due_on.as_str(),
+            third.kind.as_str(),
+            third.part
+        ),
+        ("2023-09-15", "quarterly", 3)
+    );
+    store.open_period(dpi, third.id).await.expect("open");
+    let tree = store
+        .plan_tree(outcome.plan_id(), None)
+        .await
+        .expect("tree");
+    let indicator = tree
+        .indicators
+        .first()
+        .expect("Bến Tre 2023 has indicators")
+        .id;
+    (third.id, indicator)
 }
 
 pub(crate) fn draft<'a>(
@@ -538,12 +558,12 @@ pub async fn a_successor_reports_on_its_predecessors_tasks(store: &Store) {
 pub async fn indicator_values_keep_every_revision(store: &Store) {
     let s = scene(store).await;
     let ra = principal(store, "rep-a", Role::Reporter, Some(s.a)).await;
-    let indicator = any_indicator(store).await;
+    let (period, indicator) = indicator_period(store, &s.dpi).await;
     let mut new = NewIndicatorValue {
-        period_id: s.period,
+        period_id: period,
         indicator_id: indicator,
         agency_id: s.a,
-        year: 2026,
+        year: 2023,
         value: None,
         text: "đang tổng hợp",
         status: IndicatorStatus::Estimate,
@@ -577,7 +597,7 @@ pub async fn indicator_values_keep_every_revision(store: &Store) {
         3
     );
     let history = store
-        .indicator_history(&s.leader, s.period, indicator, s.a)
+        .indicator_history(&s.leader, period, indicator, s.a)
         .await
         .expect("history");
     assert_eq!(
@@ -591,4 +611,10 @@ pub async fn indicator_values_keep_every_revision(store: &Store) {
             (1, None, "estimate")
         ]
     );
+    // An indicator of another plan is refused for this period.
+    new.period_id = s.period;
+    assert!(matches!(
+        store.record_indicator_value(&ra, &new).await,
+        Err(StoreError::Invalid(_))
+    ));
 }

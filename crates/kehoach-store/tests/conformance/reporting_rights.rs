@@ -6,7 +6,7 @@ use kehoach_store::reporting::setup::PeriodDates;
 use kehoach_store::reporting::{Action, EntryStatus, IndicatorStatus, Resource};
 use kehoach_store::{Principal, Role, Store, StoreError};
 
-use crate::reporting::{any_indicator, draft, filled, principal, scene};
+use crate::reporting::{draft, filled, indicator_period, principal, scene};
 
 /// What a role holds, as (resource, action) pairs.
 type Granted = Vec<(Resource, Action)>;
@@ -32,12 +32,12 @@ pub async fn rights_for_every_role_resource_and_action(store: &Store) {
         .save_contribution(&rb, &draft(&s, "đóng góp", None, false))
         .await
         .expect("contribution of B");
-    let indicator = any_indicator(store).await;
+    let (values_period, indicator) = indicator_period(store, &s.dpi).await;
     let value = |text: &'static str| NewIndicatorValue {
-        period_id: s.period,
+        period_id: values_period,
         indicator_id: indicator,
         agency_id: s.a,
-        year: 2026,
+        year: 2023,
         value: Some(1.0),
         text,
         status: IndicatorStatus::Preliminary,
@@ -131,9 +131,11 @@ pub async fn rights_for_every_role_resource_and_action(store: &Store) {
                             )
                             .await,
                     ),
-                    (IndicatorValue, Read) => {
-                        passed(store.indicator_history(who, s.period, indicator, s.a).await)
-                    }
+                    (IndicatorValue, Read) => passed(
+                        store
+                            .indicator_history(who, values_period, indicator, s.a)
+                            .await,
+                    ),
                     (IndicatorValue, Edit) => {
                         passed(store.record_indicator_value(who, &value("1")).await)
                     }

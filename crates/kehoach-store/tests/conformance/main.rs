@@ -9,6 +9,7 @@ mod lookup;
 mod plans;
 mod reporting;
 mod reporting_rights;
+mod reporting_scene;
 mod search;
 
 /// Declares each test twice, `sqlite::name` and `postgres::name`.

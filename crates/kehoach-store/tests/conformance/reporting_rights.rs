@@ -6,7 +6,7 @@ use kehoach_store::reporting::setup::PeriodDates;
 use kehoach_store::reporting::{Action, EntryStatus, IndicatorStatus, Resource};
 use kehoach_store::{Principal, Role, Store, StoreError};
 
-use crate::reporting::{draft, filled, indicator_period, principal, scene};
+use crate::reporting_scene::{draft, filled, indicator_period, principal, scene};
 
 /// What a role holds, as (resource, action) pairs.
 type Granted = Vec<(Resource, Action)>;

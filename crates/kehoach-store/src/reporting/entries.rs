@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::periods::parse_iso;
 use super::rights::{check, Action, Owner, Resource};
-use super::{EntryStatus, FundSource, Principal, ReportState};
+use super::{EntryStatus, FundSource, PeriodState, Principal, ReportState};
 use crate::audit::{record, Change};
 use crate::clock::now;
 use crate::error::{Result, StoreError};
@@ -131,6 +131,13 @@ impl Store {
             return Err(StoreError::Locked(format!(
                 "report {} is {}: entries cannot be changed",
                 report.id, report.state
+            )));
+        }
+        let period = self.period_row(report.period_id).await?;
+        if period.state != PeriodState::Open.as_str() {
+            return Err(StoreError::Locked(format!(
+                "period {} is not open: entries cannot be changed",
+                period.label
             )));
         }
         validate(fields)?;

@@ -145,3 +145,37 @@ impl Store {
         Ok(id)
     }
 }
+
+/// An in-app message to an agency (or one user).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct Notification {
+    pub id: i64,
+    pub agency_id: Option<i64>,
+    pub user_id: Option<i64>,
+    pub text: String,
+    pub created_at: i64,
+    pub read_at: Option<i64>,
+}
+
+impl Store {
+    /// The agency's notifications, newest first: its reporters and DPI read them.
+    pub async fn notifications_for(
+        &self,
+        principal: &Principal,
+        agency_id: i64,
+    ) -> Result<Vec<Notification>> {
+        check(
+            principal,
+            Resource::Report,
+            Action::Read,
+            &Owner::agency(agency_id),
+        )?;
+        Ok(sqlx::query_as(
+            "SELECT id, agency_id, user_id, text, created_at, read_at FROM notifications \
+             WHERE agency_id = $1 ORDER BY id DESC",
+        )
+        .bind(agency_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+}

@@ -82,6 +82,22 @@ pub async fn a_yearly_period_from_generation_to_compliance(store: &Store) {
         },
         other => panic!("expected a conflict, got {other:?}"),
     }
+    // Truly at once: exactly one of two saves of the same version wins.
+    let second = &report_c.entries[1];
+    let (done, late) = (filled(EntryStatus::Done), filled(EntryStatus::Late));
+    let (one, two) = tokio::join!(
+        store.save_entry(&rc, second.row.id, second.row.version, &done),
+        store.save_entry(&rc, second.row.id, second.row.version, &late),
+    );
+    let outcomes = [one, two];
+    assert_eq!(outcomes.iter().filter(|r| r.is_ok()).count(), 1);
+    assert_eq!(
+        outcomes
+            .iter()
+            .filter(|r| matches!(r, Err(StoreError::Conflict { .. })))
+            .count(),
+        1
+    );
     let report_c = fill(store, &rc, s.period, s.c, 1).await;
     store.submit_report(&rc, report_c).await.expect("submit c");
     // DPI returns C with a comment; C sees it, completes and resubmits.
@@ -189,6 +205,13 @@ pub async fn a_yearly_period_from_generation_to_compliance(store: &Store) {
         .record_reminder(&s.dpi, s.period, s.d, ReminderKind::AfterDue, Channel::App)
         .await
         .expect("remind");
+    let notices = store.notifications_for(&s.dpi, s.d).await.expect("notices");
+    assert_eq!(notices.len(), 1);
+    assert!(notices[0].text.contains("Năm 2026"));
+    assert!(matches!(
+        store.notifications_for(&ra, s.d).await,
+        Err(StoreError::Forbidden(_))
+    ));
     let due = store
         .due_reminders(&s.dpi, "2026-01-20", 5, 3)
         .await

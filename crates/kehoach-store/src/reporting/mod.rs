@@ -5,6 +5,7 @@
 //! checks it against the one rights table in `rights.rs`.
 
 pub mod compliance;
+pub mod consolidation;
 pub mod contributions;
 pub mod entries;
 pub mod evidence;

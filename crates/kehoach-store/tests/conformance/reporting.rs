@@ -222,6 +222,8 @@ pub async fn a_yearly_period_from_generation_to_compliance(store: &Store) {
         .compliance(&s.dpi, s.period)
         .await
         .expect("compliance");
+    // 26 agencies lead at least one task of the plan.
+    assert_eq!(rows.len(), 26);
     let row = |agency: i64| {
         rows.iter()
             .find(|r| r.agency_id == agency)
@@ -261,6 +263,37 @@ pub async fn a_yearly_period_from_generation_to_compliance(store: &Store) {
 
     // Accepting locks; unlocking needs a reason and is audited.
     store.accept_report(&s.dpi, report_a).await.expect("accept");
+    // The consolidated view holds every accepted entry (A's alone so far),
+    // the contribution, and who is still outstanding.
+    let consolidated = store
+        .consolidation(&s.leader, s.period)
+        .await
+        .expect("consolidation");
+    let accepted: Vec<i64> = consolidated
+        .tasks
+        .iter()
+        .flat_map(|t| t.entries.iter().map(|e| e.agency_id))
+        .collect();
+    assert_eq!(accepted, vec![s.a; expected_a]);
+    let shared = consolidated
+        .tasks
+        .iter()
+        .find(|t| t.task_id == s.shared_task)
+        .expect("shared task");
+    assert_eq!(shared.contributions.len(), 1);
+    // Outstanding: every agency answering for tasks but A, B and C (D among them).
+    let outstanding: Vec<i64> = consolidated
+        .outstanding
+        .iter()
+        .map(|(id, _, _)| *id)
+        .collect();
+    assert_eq!(outstanding.len(), 23);
+    assert!(outstanding.contains(&s.d));
+    assert!(outstanding.iter().all(|id| ![s.a, s.b, s.c].contains(id)));
+    assert!(matches!(
+        store.consolidation(&ra, s.period).await,
+        Err(StoreError::Forbidden(_))
+    ));
     let entry_a = store.report(&ra, report_a).await.expect("read").entries[0].clone();
     assert!(matches!(
         store

@@ -108,6 +108,19 @@ impl Store {
     ) -> Result<Generated> {
         check(principal, Resource::Period, Action::Edit, &Owner::nobody())?;
         let version = self.latest_version_of(plan_id).await?;
+        let (from, to): (Option<i64>, Option<i64>) =
+            sqlx::query_as("SELECT horizon_from, horizon_to FROM plan_versions WHERE id = $1")
+                .bind(version)
+                .fetch_one(&self.pool)
+                .await?;
+        let year_wide = i64::from(year);
+        if from.is_some_and(|f| year_wide < f) || to.is_some_and(|t| year_wide > t) {
+            return Err(StoreError::Invalid(format!(
+                "{year} is outside the plan's horizon ({}–{})",
+                from.map_or("?".into(), |f| f.to_string()),
+                to.map_or("?".into(), |t| t.to_string())
+            )));
+        }
         let rows: Vec<RuleRow> = sqlx::query_as(
             "SELECT reporter, recipient, recurrence, due_day, due_month, due_relative, year, line \
              FROM reporting_rules WHERE version_id = $1 ORDER BY position",

@@ -2,6 +2,7 @@
 
 use kehoach_store::reporting::compliance::Standing;
 use kehoach_store::reporting::indicators::NewIndicatorValue;
+use kehoach_store::reporting::periods::GenerationOptions;
 use kehoach_store::reporting::setup::PeriodDates;
 use kehoach_store::reporting::{Channel, EntryStatus, IndicatorStatus, ReminderKind};
 use kehoach_store::{Actor, Role, Store, StoreError};
@@ -10,6 +11,13 @@ use crate::reporting_scene::{draft, fill, filled, indicator_period, lead_tasks, 
 
 pub async fn a_yearly_period_from_generation_to_compliance(store: &Store) {
     let s = scene(store).await;
+    // The plan runs 2018–2030: no periods after it.
+    assert!(matches!(
+        store
+            .generate_periods(&s.dpi, s.plan, 2031, &GenerationOptions::default())
+            .await,
+        Err(StoreError::Invalid(_))
+    ));
     let rep =
         |login: &'static str, agency: i64| principal(store, login, Role::Reporter, Some(agency));
     let (ra, rb, rc, re) = (

@@ -22,6 +22,17 @@ pub enum StoreError {
     Invalid(String),
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
+    /// The principal may not do this (see reporting/rights.rs).
+    #[error("forbidden: {0}")]
+    Forbidden(String),
+    /// Someone else saved first: the stored version, to show beside the refused one.
+    #[error("changed by someone else since it was read")]
+    Conflict {
+        current: Box<crate::reporting::Conflicting>,
+    },
+    /// The report is submitted, accepted or its period closed: no edits.
+    #[error("{0}")]
+    Locked(String),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -12,6 +12,7 @@ pub mod clock;
 pub mod compare;
 mod error;
 pub mod plans;
+pub mod reporting;
 pub mod search;
 
 use sqlx::AnyPool;
@@ -22,6 +23,7 @@ pub use backend::Backend;
 pub use error::{Result, StoreError};
 pub use plans::diff::VersionDiff;
 pub use plans::write::{NewImport, StoreOutcome};
+pub use reporting::Principal;
 pub use search::{SearchHit, Span};
 
 #[derive(Clone)]

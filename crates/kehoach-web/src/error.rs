@@ -77,6 +77,8 @@ impl From<StoreError> for AppError {
             StoreError::NotFound(_) => AppError::not_found(),
             StoreError::Invalid(message) => AppError::bad_request(message),
             StoreError::Import(err) => AppError::bad_request(err.to_string()),
+            StoreError::Forbidden(_) => AppError::forbidden(),
+            StoreError::Locked(message) => AppError::bad_request(message),
             other => {
                 tracing::error!(error = %other, "store failure");
                 AppError::new(ErrorKind::Internal)

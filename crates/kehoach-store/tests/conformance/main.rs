@@ -7,6 +7,9 @@ mod compare;
 mod harness;
 mod lookup;
 mod plans;
+mod reporting;
+mod reporting_rights;
+mod reporting_scene;
 mod search;
 
 /// Declares each test twice, `sqlite::name` and `postgres::name`.
@@ -52,4 +55,8 @@ on_both_backends!(
     lookup::a_parsed_document_finds_its_stored_plan_by_bytes_or_identity,
     search::search_ignores_diacritics_and_case_and_ranks,
     search::search_reads_only_the_latest_version,
+    reporting::a_yearly_period_from_generation_to_compliance,
+    reporting::a_successor_reports_on_its_predecessors_tasks,
+    reporting::indicator_values_keep_every_revision,
+    reporting_rights::rights_for_every_role_resource_and_action,
 );

@@ -10,6 +10,8 @@ use kehoach_store::StoreError;
 pub enum ErrorKind {
     NotFound,
     Forbidden,
+    /// Someone else saved the same item first (the store's optimistic check).
+    Conflict,
     LoginNeeded,
     Csrf,
     BadRequest,
@@ -23,6 +25,7 @@ impl ErrorKind {
         match self {
             ErrorKind::NotFound => StatusCode::NOT_FOUND,
             ErrorKind::Forbidden | ErrorKind::Csrf => StatusCode::FORBIDDEN,
+            ErrorKind::Conflict => StatusCode::CONFLICT,
             ErrorKind::LoginNeeded => StatusCode::UNAUTHORIZED,
             ErrorKind::BadRequest => StatusCode::BAD_REQUEST,
             ErrorKind::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -34,6 +37,7 @@ impl ErrorKind {
         match self {
             ErrorKind::NotFound => "error.not_found",
             ErrorKind::Forbidden => "error.forbidden",
+            ErrorKind::Conflict => "error.conflict",
             ErrorKind::LoginNeeded => "error.login_needed",
             ErrorKind::Csrf => "error.csrf",
             ErrorKind::BadRequest => "error.bad_request",
@@ -79,6 +83,7 @@ impl From<StoreError> for AppError {
             StoreError::Import(err) => AppError::bad_request(err.to_string()),
             StoreError::Forbidden(_) => AppError::forbidden(),
             StoreError::Locked(message) => AppError::bad_request(message),
+            StoreError::Conflict { .. } => AppError::new(ErrorKind::Conflict),
             other => {
                 tracing::error!(error = %other, "store failure");
                 AppError::new(ErrorKind::Internal)

@@ -166,6 +166,11 @@ pub(super) static CATALOG: &[(&str, &str, &str)] = &[
         "Hãy đăng nhập để tiếp tục.",
         "Please log in to continue.",
     ),
+    (
+        "error.conflict",
+        "Người khác vừa lưu mục này trước bạn. Hãy tải lại trang để xem bản mới nhất rồi sửa lại.",
+        "Someone else saved this first. Reload the page to see the latest version, then edit again.",
+    ),
     ("error.home", "Về trang chủ", "Back to the home page"),
     // agencies
     ("agencies.title", "Các cơ quan", "Agencies"),

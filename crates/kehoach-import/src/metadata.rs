@@ -301,6 +301,11 @@ fn issuer_from_text(lines: &[Line]) -> Option<String> {
         r"(?:UBND|Ủy ban nhân dân|Ủy ban Nhân dân)\s+(tỉnh|thành phố)\s+((?:\p{Lu}\p{Ll}*\s?){1,3}?)\s+ban hành",
     );
     lines.iter().take(200).find_map(|l| {
+        // The pattern's last words, a plain substring search: most lines
+        // lack them and skip the regex.
+        if !l.text.contains("ban hành") {
+            return None;
+        }
         let caps = re.captures(&l.text)?;
         Some(format!(
             "Ủy ban nhân dân {} {}",

@@ -49,6 +49,15 @@ pub fn parse_target_heading(text: &str) -> Option<TargetHeading> {
     if !text.starts_with(['(', 'm', 'M']) {
         return None;
     }
+    // After "(21)" and spacing the heading goes on with "mục": other
+    // parenthesised cells ("(1) Tăng cường…") are spared the regex too.
+    // The first ")" closes the running number, digits holding none.
+    if let Some(after_open) = text.strip_prefix('(') {
+        let after_number = after_open.split_once(')').map_or("", |(_, rest)| rest);
+        if !after_number.trim_start().starts_with(['m', 'M']) {
+            return None;
+        }
+    }
     let caps = target_re().captures(text)?;
     let running = caps.get(1).and_then(|m| m.as_str().parse().ok());
     let class_text = caps.get(3).map(|m| m.as_str());

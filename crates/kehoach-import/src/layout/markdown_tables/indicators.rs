@@ -194,14 +194,29 @@ fn unplaced(ctx: &mut Ctx, row: &Row, why: &str) {
 /// "1.1a. Tỷ lệ …" → ("1.1a", "Tỷ lệ …"); also "4.2a (UT): …", "12.4 b(UT): …",
 /// "5.7.1. (KK) …", "8.10. …".
 pub fn indicator_code(text: &str) -> Option<(String, String)> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"^(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\s?([a-z])?(?:\s*\((?:UT|KK)\))?\s*[.:]?\s*(\S.*)?$")
-            .unwrap_or_else(|e| panic!("bad regex: {e}"))
-    });
-    let caps = re.captures(text.trim())?;
+    static HEAD: OnceLock<Regex> = OnceLock::new();
+    static FULL: OnceLock<Regex> = OnceLock::new();
+    const HEAD_PATTERN: &str =
+        r"^(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\s?([a-z])?(?:\s*\((?:UT|KK)\))?\s*[.:]?\s*";
+    let compile = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("bad regex: {e}"));
+    let text = text.trim();
+    // The name is the rest of the cell: matching only the code part and
+    // slicing off the rest spares the capturing matcher a walk over the
+    // whole name. Same answer: the head's greedy `\s*` leaves a rest that
+    // is empty or starts with a non-space, which `(\S.*)?$` takes whole
+    // unless it holds a newline (`.` stops there): then the full pattern.
+    let caps = HEAD.get_or_init(|| compile(HEAD_PATTERN)).captures(text)?;
+    let rest = text.get(caps.get(0)?.end()..)?;
+    let (caps, name) = if rest.contains('\n') {
+        let full = FULL.get_or_init(|| compile(&format!("{HEAD_PATTERN}(\\S.*)?$")));
+        let caps = full.captures(text)?;
+        let name = caps.get(3).map_or("", |m| m.as_str());
+        (caps, name)
+    } else {
+        (caps, rest)
+    };
     let letter = caps.get(2).map_or("", |m| m.as_str());
-    let name = caps.get(3).map_or("", |m| m.as_str()).trim();
+    let name = name.trim();
     // "1.4 các…" would read "c" as a letter; a letter is followed by punctuation or a capital.
     if !letter.is_empty() && name.starts_with(|c: char| c.is_lowercase()) {
         return None;
@@ -281,6 +296,9 @@ mod tests {
     fn codes_in_their_spellings() {
         let code = |s: &str| indicator_code(s).map(|c| c.0);
         assert_eq!(code("1.1a. Tỷ lệ"), Some("1.1a".into()));
+        // `.` does not cross a newline: no code, as with the whole pattern.
+        assert_eq!(code("1.1a. Tỷ\nlệ"), None);
+        assert_eq!(code("1.1a.\nTỷ lệ").as_deref(), Some("1.1a"));
         assert_eq!(code("3.1b: Tỷ suất"), Some("3.1b".into()));
         assert_eq!(code("3.9(KK). Tỷ lệ"), Some("3.9".into()));
         assert_eq!(code("4.2a (UT): Tỷ lệ"), Some("4.2a".into()));

@@ -67,6 +67,8 @@ pub struct User {
     pub role: Role,
     pub agency_id: Option<i64>,
     pub disabled: bool,
+    /// Where reminders are e-mailed; None: in the app only.
+    pub email: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -77,6 +79,7 @@ struct UserRow {
     role: String,
     agency_id: Option<i64>,
     disabled: i64,
+    email: Option<String>,
 }
 
 impl TryFrom<UserRow> for User {
@@ -92,6 +95,7 @@ impl TryFrom<UserRow> for User {
             role,
             agency_id: row.agency_id,
             disabled: row.disabled != 0,
+            email: row.email,
         })
     }
 }
@@ -125,7 +129,8 @@ pub struct Session {
 pub const SESSION_SECONDS: i64 = 36 * 3600;
 pub const MIN_PASSWORD_CHARS: usize = 10;
 
-const USER_COLUMNS: &str = "SELECT id, login, display_name, role, agency_id, disabled FROM users";
+const USER_COLUMNS: &str =
+    "SELECT id, login, display_name, role, agency_id, disabled, email FROM users";
 
 impl Store {
     pub async fn create_user(&self, new: NewUser<'_>, actor: &Actor) -> Result<i64> {
@@ -245,6 +250,39 @@ impl Store {
                 entity_id: Some(user.id),
                 before: None,
                 after: None,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Sets (or with None, removes) the address reminders are e-mailed to.
+    pub async fn set_email(&self, login: &str, email: Option<&str>, actor: &Actor) -> Result<()> {
+        let email = email.map(str::trim).filter(|e| !e.is_empty());
+        if let Some(address) = email {
+            validate_email(address)?;
+        }
+        let user = self
+            .user_by_login(login)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("user \"{login}\"")))?;
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE users SET email = $1, updated_at = $2 WHERE id = $3")
+            .bind(email)
+            .bind(now())
+            .bind(user.id)
+            .execute(&mut *tx)
+            .await?;
+        record(
+            &mut tx,
+            actor,
+            Change {
+                action: "set-email",
+                entity: "user",
+                entity_id: Some(user.id),
+                before: Some(json!({ "email": user.email })),
+                after: Some(json!({ "email": email })),
             },
         )
         .await?;
@@ -385,6 +423,29 @@ fn validate_login(login: &str) -> Result<()> {
     }
 }
 
+/// A plausible address: one '@' with text on both sides, a dot in the
+/// domain, no spaces. The SMTP server is the real judge.
+fn validate_email(email: &str) -> Result<()> {
+    let ok = match email.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !domain.contains('@')
+                && !email.contains(char::is_whitespace)
+        }
+        None => false,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(StoreError::Invalid(format!(
+            "\"{email}\" is not an e-mail address"
+        )))
+    }
+}
+
 fn validate_password(password: &str) -> Result<()> {
     if password.chars().count() < MIN_PASSWORD_CHARS {
         return Err(StoreError::Invalid(format!(
@@ -456,5 +517,16 @@ mod tests {
         assert!(validate_login("ab").is_err());
         assert!(validate_password("short").is_err());
         assert!(validate_password("đủ mười ký tự").is_ok());
+        assert!(validate_email("syt@bentre.gov.vn").is_ok());
+        for bad in [
+            "syt",
+            "@bentre.gov.vn",
+            "syt@localhost",
+            "s yt@a.vn",
+            "a@b@c.vn",
+            "a@.vn",
+        ] {
+            assert!(validate_email(bad).is_err(), "{bad}");
+        }
     }
 }

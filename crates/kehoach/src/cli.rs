@@ -88,6 +88,16 @@ pub enum UserAction {
         /// The name shown in the app (defaults to the login).
         #[arg(long)]
         name: Option<String>,
+        /// Where reminders are e-mailed.
+        #[arg(long)]
+        email: Option<String>,
+    },
+    /// Set (or with --clear, remove) the address reminders are e-mailed to.
+    Email {
+        login: String,
+        address: Option<String>,
+        #[arg(long, conflicts_with = "address")]
+        clear: bool,
     },
     /// Set a new password (read from standard input); ends the account's sessions.
     Passwd { login: String },

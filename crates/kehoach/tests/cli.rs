@@ -109,7 +109,15 @@ fn import_into_a_database_twice_changes_nothing_the_second_time() {
     );
     let reporter = kehoach(
         &[
-            "user", "add", "syt", "--role", "reporter", "--agency", "so y te",
+            "user",
+            "add",
+            "syt",
+            "--role",
+            "reporter",
+            "--agency",
+            "so y te",
+            "--email",
+            "syt@example.vn",
         ],
         &db,
         Some("một mật khẩu dài\n"),
@@ -131,7 +139,8 @@ fn import_into_a_database_twice_changes_nothing_the_second_time() {
     assert_eq!(disable.status.code(), Some(0));
     let list = kehoach(&["user", "list"], &db, None);
     let list = String::from_utf8_lossy(&list.stdout);
-    assert!(list.contains("dpi\tcoordinator\t\tdisabled"), "{list}");
+    assert!(list.contains("dpi\tcoordinator\t\tdisabled\t"), "{list}");
+    assert!(list.contains("\tactive\tsyt@example.vn"), "{list}");
     assert!(list.contains("syt\treporter\t"), "{list}");
     let _ = std::fs::remove_dir_all(&dir);
 }

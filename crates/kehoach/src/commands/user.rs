@@ -17,6 +17,7 @@ pub async fn run(db: &str, action: UserAction) -> anyhow::Result<ExitCode> {
             role,
             agency,
             name,
+            email,
         } => {
             let agency_id = match agency {
                 Some(name) => Some(
@@ -40,12 +41,27 @@ pub async fn run(db: &str, action: UserAction) -> anyhow::Result<ExitCode> {
                     &actor,
                 )
                 .await?;
+            if let Some(address) = email.as_deref() {
+                store.set_email(&login, Some(address), &actor).await?;
+            }
             println!("created user {login} (id {id})");
         }
         UserAction::Passwd { login } => {
             let password = read_password()?;
             store.set_password(&login, &password, &actor).await?;
             println!("password of {login} changed; its sessions ended");
+        }
+        UserAction::Email {
+            login,
+            address,
+            clear,
+        } => {
+            anyhow::ensure!(clear || address.is_some(), "give an address, or --clear");
+            store.set_email(&login, address.as_deref(), &actor).await?;
+            println!(
+                "e-mail of {login} {}",
+                if clear { "removed" } else { "set" }
+            );
         }
         UserAction::Disable { login, enable } => {
             store.set_disabled(&login, !enable, &actor).await?;
@@ -54,11 +70,12 @@ pub async fn run(db: &str, action: UserAction) -> anyhow::Result<ExitCode> {
         UserAction::List => {
             for user in store.users().await? {
                 println!(
-                    "{}\t{}\t{}\t{}",
+                    "{}\t{}\t{}\t{}\t{}",
                     user.login,
                     user.role.as_str(),
                     user.agency_id.map(|a| a.to_string()).unwrap_or_default(),
-                    if user.disabled { "disabled" } else { "active" }
+                    if user.disabled { "disabled" } else { "active" },
+                    user.email.as_deref().unwrap_or("")
                 );
             }
         }

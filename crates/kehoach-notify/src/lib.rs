@@ -5,6 +5,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod job;
 mod reminder;
 
 use lettre::message::header::ContentType;

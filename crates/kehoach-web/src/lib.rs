@@ -37,6 +37,7 @@ pub fn router(state: AppState) -> Router {
     let app = Router::new()
         .merge(pages::home::routes())
         .merge(pages::plan::routes())
+        .merge(pages::periods::routes())
         .merge(pages::source::routes())
         .merge(pages::agencies::routes())
         .merge(pages::compare::routes())

@@ -1,0 +1,141 @@
+//! Reporting periods of a plan, for DPI: generated from the plan's reporting
+//! rules for a year, then opened and closed. The import's
+//! `conflicting-deadline` notes are shown here, where the dates are set.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect};
+use axum::routing::{get, post};
+use axum::Router;
+use kehoach_store::plans::read::{DiagnosticRow, PlanSummary};
+use kehoach_store::reporting::periods::GenerationOptions;
+use kehoach_store::reporting::setup::Period;
+use kehoach_store::reporting::Principal;
+use serde::Deserialize;
+
+use super::{render, Chrome};
+use crate::auth::csrf::{CsrfForm, HasCsrf, TokenOnly};
+use crate::auth::Viewer;
+use crate::error::{AppError, ErrorKind, PageResult};
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/plans/{id}/periods", get(periods_page).post(generate))
+        .route("/periods/{id}/open", post(open))
+        .route("/periods/{id}/close", post(close))
+}
+
+/// The reporting chain is internal work: no session, no access.
+fn principal(viewer: &Viewer) -> Result<Principal, AppError> {
+    viewer
+        .session
+        .as_ref()
+        .map(|s| Principal::from(&s.user))
+        .ok_or_else(|| AppError::new(ErrorKind::LoginNeeded))
+}
+
+#[derive(Template)]
+#[template(path = "periods.html")]
+struct PeriodsPage {
+    chrome: Chrome,
+    plan: PlanSummary,
+    periods: Vec<Period>,
+    conflicts: Vec<DiagnosticRow>,
+    can_edit: bool,
+    next_year: i32,
+}
+
+impl PeriodsPage {
+    fn state_key(&self, state: &str) -> &'static str {
+        match state {
+            "open" => "period.state.open",
+            "closed" => "period.state.closed",
+            _ => "period.state.draft",
+        }
+    }
+}
+
+async fn periods_page(
+    viewer: Viewer,
+    State(state): State<AppState>,
+    Path(plan_id): Path<i64>,
+) -> PageResult {
+    let principal = principal(&viewer)?;
+    let periods = state.store.periods_of_plan(&principal, plan_id).await?;
+    let plan = state.store.plan_summary(plan_id, None).await?;
+    let conflicts = state
+        .store
+        .diagnostics(plan.version_id)
+        .await?
+        .into_iter()
+        .filter(|d| d.code == "conflicting-deadline")
+        .collect();
+    let this_year = kehoach_store::reporting::local_date(kehoach_store::clock::now())
+        .get(..4)
+        .and_then(|y| y.parse().ok())
+        .unwrap_or(2026);
+    let page = PeriodsPage {
+        chrome: Chrome::new(&viewer),
+        can_edit: viewer.can_manage_plans(),
+        next_year: this_year,
+        plan,
+        periods,
+        conflicts,
+    };
+    Ok(render(&page)?.into_response())
+}
+
+#[derive(Deserialize)]
+pub struct GenerateForm {
+    csrf: String,
+    year: i32,
+}
+
+impl HasCsrf for GenerateForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+async fn generate(
+    State(state): State<AppState>,
+    Path(plan_id): Path<i64>,
+    CsrfForm { viewer, form }: CsrfForm<GenerateForm>,
+) -> PageResult {
+    let principal = principal(&viewer)?;
+    state
+        .store
+        .generate_periods(
+            &principal,
+            plan_id,
+            form.year,
+            &GenerationOptions::default(),
+        )
+        .await?;
+    Ok(Redirect::to(&format!("/plans/{plan_id}/periods")).into_response())
+}
+
+async fn open(state: State<AppState>, id: Path<i64>, form: CsrfForm<TokenOnly>) -> PageResult {
+    set_state(state, id, form, true).await
+}
+
+async fn close(state: State<AppState>, id: Path<i64>, form: CsrfForm<TokenOnly>) -> PageResult {
+    set_state(state, id, form, false).await
+}
+
+async fn set_state(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    CsrfForm { viewer, .. }: CsrfForm<TokenOnly>,
+    open: bool,
+) -> PageResult {
+    let principal = principal(&viewer)?;
+    if open {
+        state.store.open_period(&principal, id).await?;
+    } else {
+        state.store.close_period(&principal, id).await?;
+    }
+    let period = state.store.period(&principal, id).await?;
+    Ok(Redirect::to(&format!("/plans/{}/periods", period.plan_id)).into_response())
+}

@@ -137,21 +137,26 @@ fn write_task(
     contributions: &str,
     styles: &Styles,
 ) -> Result<(), XlsxError> {
-    let label = match &task.code {
-        Some(code) if !code.is_empty() => format!("{code} {}", task.text),
-        _ => task.text.clone(),
-    };
+    let number = u32::try_from(number).unwrap_or(u32::MAX);
+    sheet.write_number_with_format(row, 0, number, &styles.text)?;
     let cells = [
-        number.to_string(),
         task.goal_code.clone().unwrap_or_default(),
         task.target_code.clone().unwrap_or_default(),
-        label,
+        task_label(task.code.as_deref(), &task.text),
     ];
-    for (col, text) in (0..).zip(cells.iter()) {
+    for (col, text) in (1..).zip(cells.iter()) {
         sheet.write_string_with_format(row, col, text, &styles.text)?;
     }
     sheet.write_string_with_format(row, contributions_column(), contributions, &styles.text)?;
     Ok(())
+}
+
+/// "code text" when the plan numbers its tasks, else the text alone.
+fn task_label(code: Option<&str>, text: &str) -> String {
+    match code.map(str::trim) {
+        Some(code) if !code.is_empty() => format!("{code} {text}"),
+        _ => text.to_owned(),
+    }
 }
 
 /// The accepted entry's columns, blank (but bordered) without one.
@@ -226,4 +231,31 @@ fn contributions_text(task: &ConsolidatedTask, agency_names: &HashMap<i64, Strin
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn task_labels_lead_with_the_code_when_there_is_one() {
+        assert_eq!(task_label(Some("3.2.1"), "Rà soát"), "3.2.1 Rà soát");
+        assert_eq!(task_label(Some(" "), "Rà soát"), "Rà soát");
+        assert_eq!(task_label(None, "Rà soát"), "Rà soát");
+    }
+
+    #[test]
+    fn evidence_joins_number_and_date() {
+        let date = Some("2026-03-05");
+        assert_eq!(
+            evidence("Số 7/KH", date, Lang::Vi),
+            "Số 7/KH, ngày 05/03/2026"
+        );
+        assert_eq!(
+            evidence("Số 7/KH", date, Lang::En),
+            "Số 7/KH, dated 5 Mar 2026"
+        );
+        assert_eq!(evidence("", date, Lang::Vi), "05/03/2026");
+        assert_eq!(evidence("Số 7/KH", None, Lang::Vi), "Số 7/KH");
+    }
 }

@@ -43,7 +43,11 @@ pub(crate) fn fund_source(source: FundSource, lang: Lang) -> &'static str {
 pub(crate) fn standing(standing: Standing, lang: Lang) -> &'static str {
     match standing {
         Standing::Missing => pick(lang, "Chưa gửi báo cáo", "Not submitted"),
-        Standing::Returned => pick(lang, "Bị trả lại, chưa gửi lại", "Returned, not resubmitted"),
+        Standing::Returned => pick(
+            lang,
+            "Bị trả lại, chưa gửi lại",
+            "Returned, not resubmitted",
+        ),
         Standing::OnTime => pick(lang, "Đúng hạn", "On time"),
         Standing::Late => pick(lang, "Trễ hạn", "Late"),
     }

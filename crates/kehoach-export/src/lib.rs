@@ -1,0 +1,35 @@
+//! Exports of the reporting chain. The consolidated workbook of a period
+//! ("bảng biểu theo đầu việc", issue 4 item 6): one row per task and
+//! accepted entry, then the agencies still owing a report.
+
+mod by_task;
+mod labels;
+mod outstanding;
+mod style;
+
+use std::collections::HashMap;
+
+use kehoach_store::reporting::consolidation::Consolidation;
+use kehoach_vi::Lang;
+use rust_xlsxwriter::{Workbook, XlsxError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("writing the workbook: {0}")]
+    Xlsx(#[from] XlsxError),
+}
+
+/// The consolidated report of a period as `.xlsx` bytes. `agency_names`
+/// names the coordinating agencies of the contributions (the consolidation
+/// carries only their ids); an unnamed one is shown by its id.
+pub fn consolidation_xlsx(
+    c: &Consolidation,
+    agency_names: &HashMap<i64, String>,
+    lang: Lang,
+) -> Result<Vec<u8>, ExportError> {
+    let mut workbook = Workbook::new();
+    let styles = style::Styles::new();
+    by_task::write(workbook.add_worksheet(), c, agency_names, lang, &styles)?;
+    outstanding::write(workbook.add_worksheet(), c, lang, &styles)?;
+    Ok(workbook.save_to_buffer()?)
+}

@@ -57,6 +57,34 @@ async fn dpi_generates_and_opens_the_years_periods_with_the_deadline_conflicts_s
     let (_, listed) = app.get(&path, Some(&dpi)).await;
     assert!(listed.contains("Đang mở"));
 
+    // The consolidated table downloads as a real workbook (empty of reports yet).
+    let xlsx = app
+        .send_full(
+            axum::http::Request::get(format!("/periods/{}/consolidation.xlsx", period.id))
+                .header(axum::http::header::COOKIE, &dpi.cookie)
+                .body(axum::body::Body::empty())
+                .expect("request"),
+        )
+        .await;
+    assert_eq!(xlsx.status(), StatusCode::OK);
+    assert!(xlsx
+        .headers()
+        .get(axum::http::header::CONTENT_DISPOSITION)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains(".xlsx")));
+    let reporter = app.sign_in("syt").await;
+    let (status, _) = app
+        .get(
+            &format!("/periods/{}/consolidation.xlsx", period.id),
+            Some(&reporter),
+        )
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::FORBIDDEN,
+        "a reporter reads only its own agency's work"
+    );
+
     // A leader reads, and may not open or close; the public sees nothing;
     // a forged token is refused.
     let leader = app.sign_in("leader").await;

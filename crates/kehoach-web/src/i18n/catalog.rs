@@ -372,4 +372,5 @@ pub(super) static CATALOG: &[(&str, &str, &str)] = &[
     ("period.year", "Năm", "Year"),
     ("period.generate", "Tạo các kỳ báo cáo theo kế hoạch", "Create the periods the plan sets"),
     ("plan.periods", "Kỳ báo cáo", "Reporting periods"),
+    ("period.xlsx", "Bảng biểu theo đầu việc (.xlsx)", "Table by task (.xlsx)"),
 ];

@@ -4,6 +4,7 @@
 
 use askama::Template;
 use axum::extract::{Path, State};
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use axum::Router;
@@ -24,6 +25,7 @@ pub fn routes() -> Router<AppState> {
         .route("/plans/{id}/periods", get(periods_page).post(generate))
         .route("/periods/{id}/open", post(open))
         .route("/periods/{id}/close", post(close))
+        .route("/periods/{id}/consolidation.xlsx", get(consolidation_xlsx))
 }
 
 /// The reporting chain is internal work: no session, no access.
@@ -43,6 +45,8 @@ struct PeriodsPage {
     periods: Vec<Period>,
     conflicts: Vec<DiagnosticRow>,
     can_edit: bool,
+    /// DPI and leaders read every report, so may download the consolidation.
+    can_read_reports: bool,
     next_year: i32,
 }
 
@@ -78,6 +82,7 @@ async fn periods_page(
     let page = PeriodsPage {
         chrome: Chrome::new(&viewer),
         can_edit: viewer.can_manage_plans(),
+        can_read_reports: viewer.reads_everything(),
         next_year: this_year,
         plan,
         periods,
@@ -138,4 +143,41 @@ async fn set_state(
     }
     let period = state.store.period(&principal, id).await?;
     Ok(Redirect::to(&format!("/plans/{}/periods", period.plan_id)).into_response())
+}
+
+/// The consolidated table by task ("bảng biểu theo đầu việc") of a period,
+/// for whoever may read every agency's report (DPI, leaders).
+async fn consolidation_xlsx(
+    viewer: Viewer,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> PageResult {
+    let principal = principal(&viewer)?;
+    let consolidation = state.store.consolidation(&principal, id).await?;
+    let names = state
+        .store
+        .agency_choices()
+        .await?
+        .into_iter()
+        .collect::<std::collections::HashMap<_, _>>();
+    let bytes = kehoach_export::consolidation_xlsx(&consolidation, &names, viewer.tr.lang)
+        .map_err(|err| {
+            tracing::error!(error = %err, period = id, "xlsx export failed");
+            AppError::new(ErrorKind::Internal)
+        })?;
+    let file = format!("bang-bieu-theo-dau-viec-{id}.xlsx");
+    Ok((
+        [
+            (
+                CONTENT_TYPE,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
+            ),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
 }

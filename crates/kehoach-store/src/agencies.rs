@@ -224,6 +224,19 @@ impl Store {
             .ok_or_else(|| StoreError::NotFound(format!("agency {id}")))
     }
 
+    /// Every agency's aliases in folded form, for filtering lists by any name.
+    pub async fn folded_aliases(&self) -> Result<HashMap<i64, Vec<String>>> {
+        let rows: Vec<(i64, String)> =
+            sqlx::query_as("SELECT agency_id, folded FROM agency_aliases")
+                .fetch_all(&self.pool)
+                .await?;
+        let mut map: HashMap<i64, Vec<String>> = HashMap::new();
+        for (agency, folded) in rows {
+            map.entry(agency).or_default().push(folded);
+        }
+        Ok(map)
+    }
+
     pub async fn aliases(&self, agency_id: i64) -> Result<Vec<String>> {
         Ok(
             sqlx::query_scalar("SELECT alias FROM agency_aliases WHERE agency_id = $1 ORDER BY id")

@@ -88,6 +88,19 @@ async fn the_list_is_in_vietnamese_order_with_counts_and_a_filter() {
     assert_eq!(listed_names(&filtered), ["Sở Y tế"]);
     let (_, none) = app.get("/agencies?q=zzzz", None).await;
     assert!(none.contains("Không có cơ quan nào phù hợp."));
+    // Any name of an agency finds it, not only the canonical one.
+    let health = app
+        .store
+        .find_agency("Sở Y tế")
+        .await
+        .expect("find")
+        .expect("Sở Y tế");
+    app.store
+        .add_alias(health, "SYT tỉnh", &kehoach_store::Actor::command_line())
+        .await
+        .expect("alias");
+    let (_, by_alias) = app.get("/agencies?q=syt%20%20TINH", None).await;
+    assert_eq!(listed_names(&by_alias), ["Sở Y tế"]);
     // No registry forms for the public.
     assert!(!html.contains("name=\"name\""));
 }

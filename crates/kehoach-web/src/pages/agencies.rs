@@ -80,7 +80,15 @@ async fn list(
     let q = query.q.unwrap_or_default().trim().to_string();
     let needle = kehoach_vi::fold(&q);
     if !needle.is_empty() {
-        rows.retain(|a| kehoach_vi::fold(&a.name).contains(&needle));
+        // Any name of the agency counts: "SKHĐT" or an old spelling finds it.
+        let aliases = state.store.folded_aliases().await?;
+        let needle = needle.split_whitespace().collect::<Vec<_>>().join(" ");
+        rows.retain(|a| {
+            kehoach_vi::fold(&a.name).contains(&needle)
+                || aliases
+                    .get(&a.id)
+                    .is_some_and(|all| all.iter().any(|f| f.contains(&needle)))
+        });
     }
     kehoach_vi::sort_vietnamese(&mut rows, |a| a.name.as_str());
     let directory = state.store.agency_directory().await?;

@@ -57,7 +57,7 @@ impl Mailer {
     pub fn new(url: &str, from: &str) -> Result<Mailer, MailError> {
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
             .map_err(|e| MailError::Settings {
-                url: redact(url),
+                url: kehoach_store::redact_url(url),
                 reason: e.to_string(),
             })?
             .build();
@@ -100,17 +100,6 @@ impl Mailer {
             .map_err(|e| MailError::Send(e.to_string()))?;
         tracing::info!(to = ?mail.to, subject = %mail.subject, "mail sent");
         Ok(())
-    }
-}
-
-/// The URL without its password, for messages.
-fn redact(url: &str) -> String {
-    match (url.split_once("://"), url.rsplit_once('@')) {
-        (Some((scheme, rest)), Some((_, host))) if rest.contains('@') => {
-            let user = rest.split([':', '@']).next().unwrap_or("");
-            format!("{scheme}://{user}:***@{host}")
-        }
-        _ => url.to_string(),
     }
 }
 

@@ -195,6 +195,13 @@ impl Store {
         row.map(User::try_from).transpose()
     }
 
+    /// The account with this login, or NotFound naming it.
+    async fn existing_user(&self, login: &str) -> Result<User> {
+        self.user_by_login(login)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("user \"{login}\"")))
+    }
+
     pub async fn users(&self) -> Result<Vec<User>> {
         let rows: Vec<UserRow> = sqlx::query_as(concat_user("ORDER BY login"))
             .fetch_all(&self.pool)
@@ -224,10 +231,7 @@ impl Store {
 
     pub async fn set_password(&self, login: &str, password: &str, actor: &Actor) -> Result<()> {
         validate_password(password)?;
-        let user = self
-            .user_by_login(login)
-            .await?
-            .ok_or_else(|| StoreError::NotFound(format!("user \"{login}\"")))?;
+        let user = self.existing_user(login).await?;
         let hash = hash_password(password)?;
         let mut tx = self.pool.begin().await?;
         sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
@@ -263,10 +267,7 @@ impl Store {
         if let Some(address) = email {
             validate_email(address)?;
         }
-        let user = self
-            .user_by_login(login)
-            .await?
-            .ok_or_else(|| StoreError::NotFound(format!("user \"{login}\"")))?;
+        let user = self.existing_user(login).await?;
         let mut tx = self.pool.begin().await?;
         sqlx::query("UPDATE users SET email = $1, updated_at = $2 WHERE id = $3")
             .bind(email)
@@ -291,10 +292,7 @@ impl Store {
     }
 
     pub async fn set_disabled(&self, login: &str, disabled: bool, actor: &Actor) -> Result<()> {
-        let user = self
-            .user_by_login(login)
-            .await?
-            .ok_or_else(|| StoreError::NotFound(format!("user \"{login}\"")))?;
+        let user = self.existing_user(login).await?;
         let mut tx = self.pool.begin().await?;
         sqlx::query("UPDATE users SET disabled = $1, updated_at = $2 WHERE id = $3")
             .bind(i64::from(disabled))

@@ -175,32 +175,23 @@ impl Store {
 
     /// Agencies with how many tasks they lead and coordinate in the latest plan versions.
     pub async fn agencies(&self) -> Result<Vec<AgencyListRow>> {
-        Ok(sqlx::query_as(
-            "SELECT a.id, a.name, a.kind, a.merged_into, \
-             (SELECT COUNT(*) FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id \
-              WHERE ta.agency_id = a.id AND ta.role = 'lead' AND t.version_id IN (SELECT id FROM latest_versions)) AS leads, \
-             (SELECT COUNT(*) FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id \
-              WHERE ta.agency_id = a.id AND ta.role = 'coordinating' AND t.version_id IN (SELECT id FROM latest_versions)) AS coordinates \
-             FROM agencies a ORDER BY a.id",
-        )
-        .fetch_all(&self.pool)
-        .await?)
+        self.agencies_visible(false).await
     }
 
     /// Like `agencies`, counting only tasks of published plans when
     /// `published_only` (the public must learn nothing of the others).
     pub async fn agencies_visible(&self, published_only: bool) -> Result<Vec<AgencyListRow>> {
-        if !published_only {
-            return self.agencies().await;
-        }
         Ok(sqlx::query_as(
-            "SELECT a.id, a.name, a.kind, a.merged_into, \
+            "WITH counted AS (SELECT lv.id FROM latest_versions lv JOIN plans p ON p.id = lv.plan_id \
+                              WHERE p.published = 1 OR $1 = 0) \
+             SELECT a.id, a.name, a.kind, a.merged_into, \
              (SELECT COUNT(*) FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id \
-              WHERE ta.agency_id = a.id AND ta.role = 'lead' AND t.version_id IN (SELECT lv.id FROM latest_versions lv JOIN plans pp ON pp.id = lv.plan_id WHERE pp.published = 1)) AS leads, \
+              WHERE ta.agency_id = a.id AND ta.role = 'lead' AND t.version_id IN (SELECT id FROM counted)) AS leads, \
              (SELECT COUNT(*) FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id \
-              WHERE ta.agency_id = a.id AND ta.role = 'coordinating' AND t.version_id IN (SELECT lv.id FROM latest_versions lv JOIN plans pp ON pp.id = lv.plan_id WHERE pp.published = 1)) AS coordinates \
+              WHERE ta.agency_id = a.id AND ta.role = 'coordinating' AND t.version_id IN (SELECT id FROM counted)) AS coordinates \
              FROM agencies a ORDER BY a.id",
         )
+        .bind(i64::from(published_only))
         .fetch_all(&self.pool)
         .await?)
     }

@@ -19,7 +19,7 @@ use sqlx::AnyPool;
 
 pub use accounts::{NewUser, Role, Session, User};
 pub use audit::{Actor, AuditEntry};
-pub use backend::Backend;
+pub use backend::{redact as redact_url, Backend};
 pub use error::{Result, StoreError};
 pub use plans::diff::VersionDiff;
 pub use plans::write::{NewImport, StoreOutcome};

@@ -322,6 +322,17 @@ impl Store {
         })
     }
 
+    /// (goal code, number of tasks under its targets) of a plan version, in order.
+    pub async fn goal_task_counts(&self, version_id: i64) -> Result<Vec<(String, i64)>> {
+        Ok(sqlx::query_as(
+            "SELECT g.code, (SELECT COUNT(*) FROM tasks k JOIN targets t ON t.id = k.target_id \
+              WHERE t.goal_id = g.id) FROM goals g WHERE g.version_id = $1 ORDER BY g.position",
+        )
+        .bind(version_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     pub async fn diagnostics(&self, version_id: i64) -> Result<Vec<DiagnosticRow>> {
         Ok(sqlx::query_as(
             "SELECT severity, code, message, line, before, after FROM diagnostics \

@@ -1,8 +1,6 @@
 //! The home page: the plans, with their counts per goal and the agencies
 //! that lead the most tasks.
 
-use std::collections::HashMap;
-
 use askama::Template;
 use axum::extract::State;
 use axum::response::IntoResponse;
@@ -22,7 +20,7 @@ pub fn routes() -> Router<AppState> {
 struct PlanCard {
     plan: PlanSummary,
     /// (goal code, task count)
-    goals: Vec<(String, usize)>,
+    goals: Vec<(String, i64)>,
 }
 
 #[derive(Template)]
@@ -37,38 +35,19 @@ struct HomePage {
 async fn home(viewer: Viewer, State(state): State<AppState>) -> PageResult {
     let plans = state.store.plans(viewer.session.is_none()).await?;
     let mut cards = Vec::with_capacity(plans.len());
-    // Counted from the plans this viewer may see, so the public's page says
-    // nothing about unpublished plans.
-    let mut leads: HashMap<i64, (String, i64)> = HashMap::new();
     for plan in plans {
-        let tree = state
-            .store
-            .plan_tree(plan.id, Some(plan.version_id))
-            .await?;
-        let goals = tree
-            .goals
-            .iter()
-            .map(|g| (g.code.clone(), g.task_count()))
-            .collect();
-        let tasks = tree
-            .goals
-            .iter()
-            .flat_map(|g| &g.targets)
-            .flat_map(|t| &t.tasks)
-            .chain(&tree.loose_tasks);
-        for task in tasks {
-            for agency in &task.lead {
-                leads
-                    .entry(agency.id)
-                    .or_insert_with(|| (agency.name.clone(), 0))
-                    .1 += 1;
-            }
-        }
+        let goals = state.store.goal_task_counts(plan.version_id).await?;
         cards.push(PlanCard { plan, goals });
     }
-    let mut leaders: Vec<(i64, String, i64)> = leads
+    // Counted over the plans this viewer may see, so the public's page says
+    // nothing about unpublished plans.
+    let mut leaders: Vec<(i64, String, i64)> = state
+        .store
+        .agencies_visible(viewer.session.is_none())
+        .await?
         .into_iter()
-        .map(|(id, (name, n))| (id, name, n))
+        .filter(|a| a.leads > 0)
+        .map(|a| (a.id, a.name, a.leads))
         .collect();
     leaders.sort_by(|a, b| {
         b.2.cmp(&a.2)

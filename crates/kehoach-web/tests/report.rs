@@ -357,6 +357,17 @@ async fn a_reporter_fills_and_submits_its_own_report_and_nobody_elses() {
         stored,
         "a submitted report is not changed"
     );
+
+    // DPI returns it with a comment on the entry: highlighted, and editable again.
+    app.store
+        .return_report(&dpi, rid, &[(eid, "Bổ sung số liệu <năm 2025>".into())])
+        .await
+        .expect("return");
+    let (_, html) = app.get(&page, Some(&s.a)).await;
+    assert!(html.contains("class=\"review-comment\""));
+    assert!(html.contains("Bổ sung số liệu &#60;năm 2025&#62;"));
+    assert_eq!(html.matches("class=\"entry-form\"").count(), 35);
+    assert!(html.contains("Trả lại"), "the state, in words");
 }
 
 #[tokio::test]

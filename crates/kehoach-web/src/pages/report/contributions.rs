@@ -72,7 +72,7 @@ async fn page(
             submitted: mine.as_ref().is_some_and(|c| c.submitted_at.is_some()),
             saved: mine
                 .as_ref()
-                .map(|c| stamp(c.updated_at))
+                .map(|c| stamp(c.updated_at, viewer.tr.lang))
                 .unwrap_or_default(),
             task,
         });
@@ -179,7 +179,7 @@ async fn conflict_page(
             .updated_by
             .and_then(|id| names.get(&id).cloned())
             .unwrap_or_default(),
-        saved_at: stamp(stored.updated_at),
+        saved_at: stamp(stored.updated_at, viewer.tr.lang),
         stored_version: stored.version,
         stored: stored.text,
     };

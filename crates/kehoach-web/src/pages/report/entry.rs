@@ -155,7 +155,7 @@ pub async fn save(
                     report_id: stored.row.report_id,
                     yours: form.as_typed(eid, stored.row.version),
                     saved_by: saved_by(&state, &stored).await?,
-                    saved_at: stamp(stored.row.updated_at),
+                    saved_at: stamp(stored.row.updated_at, viewer.tr.lang),
                     stored: EntryFormView::from_entry(&stored),
                     statuses: status_choices(),
                 };

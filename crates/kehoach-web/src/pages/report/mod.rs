@@ -142,8 +142,15 @@ async fn report_page(
     let can_record_values =
         open && allowed(&principal, Resource::IndicatorValue, Action::Edit, &owner);
     let names = user_names(store).await?;
-    let entries = view::entries(store, &principal, &report, &names).await?;
-    let indicators = view::indicators(store, &principal, &period, report.row.agency_id).await?;
+    let entries = view::entries(store, &principal, &report, &names, viewer.tr.lang).await?;
+    let indicators = view::indicators(
+        store,
+        &principal,
+        &period,
+        report.row.agency_id,
+        viewer.tr.lang,
+    )
+    .await?;
     let submitted_banner = query
         .submitted
         .and(report.row.on_time)

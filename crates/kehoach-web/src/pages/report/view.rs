@@ -12,6 +12,7 @@ use kehoach_store::reporting::{local_date, FundSource, IndicatorStatus, Principa
 use kehoach_store::Store;
 
 use crate::error::AppError;
+use crate::i18n::Lang;
 
 /// The entry form's fields, as stored or as typed (the conflict page).
 #[derive(Debug, Clone, Default)]
@@ -83,6 +84,8 @@ pub struct ContributionView {
 }
 
 pub struct EntryView {
+    /// Where the task comes in the plan.
+    pub order: usize,
     pub task: Option<TaskBrief>,
     pub form: EntryFormView,
     pub review_comment: String,
@@ -96,12 +99,15 @@ pub async fn entries(
     principal: &Principal,
     report: &Report,
     names: &HashMap<i64, String>,
+    lang: Lang,
 ) -> Result<Vec<EntryView>, AppError> {
-    let tasks: HashMap<i64, TaskBrief> = store
+    // Briefs come in plan order; entries follow it.
+    let tasks: HashMap<i64, (usize, TaskBrief)> = store
         .report_tasks(principal, report.row.id)
         .await?
         .into_iter()
-        .map(|t| (t.task_id, t))
+        .enumerate()
+        .map(|(order, t)| (t.task_id, (order, t)))
         .collect();
     let agencies: HashMap<i64, String> = store.agency_choices().await?.into_iter().collect();
     let contributions = store.report_contributions(principal, report.row.id).await?;
@@ -109,7 +115,10 @@ pub async fn entries(
         .entries
         .iter()
         .map(|entry| EntryView {
-            task: tasks.get(&entry.row.task_id).cloned(),
+            order: tasks
+                .get(&entry.row.task_id)
+                .map_or(usize::MAX, |(o, _)| *o),
+            task: tasks.get(&entry.row.task_id).map(|(_, t)| t.clone()),
             form: EntryFormView::from_entry(entry),
             review_comment: entry.row.review_comment.clone(),
             saved_by: entry
@@ -117,25 +126,28 @@ pub async fn entries(
                 .updated_by
                 .and_then(|id| names.get(&id).cloned())
                 .unwrap_or_default(),
-            saved_at: stamp(entry.row.updated_at),
+            saved_at: stamp(entry.row.updated_at, lang),
             contributions: contributions
                 .iter()
                 .filter(|c| c.task_id == entry.row.task_id)
-                .map(|c| contribution_view(c, &agencies))
+                .map(|c| contribution_view(c, &agencies, lang))
                 .collect(),
         })
         .collect();
-    // Plan order, as the plan lists the tasks.
-    out.sort_by_key(|e| e.task.as_ref().map_or(i64::MAX, |t| t.line));
+    out.sort_by_key(|e| e.order);
     Ok(out)
 }
 
-fn contribution_view(c: &Contribution, agencies: &HashMap<i64, String>) -> ContributionView {
+fn contribution_view(
+    c: &Contribution,
+    agencies: &HashMap<i64, String>,
+    lang: Lang,
+) -> ContributionView {
     ContributionView {
         agency: agencies.get(&c.agency_id).cloned().unwrap_or_default(),
         text: c.text.clone(),
         submitted: c.submitted_at.is_some(),
-        saved: stamp(c.updated_at),
+        saved: stamp(c.updated_at, lang),
     }
 }
 
@@ -165,6 +177,7 @@ pub async fn indicators(
     principal: &Principal,
     period: &Period,
     agency_id: i64,
+    lang: Lang,
 ) -> Result<Vec<IndicatorView>, AppError> {
     let mut out = Vec::new();
     for indicator in store
@@ -175,30 +188,30 @@ pub async fn indicators(
             .indicator_history(principal, period.id, indicator.id, agency_id)
             .await?
             .iter()
-            .map(revision_view)
+            .map(|r| revision_view(r, lang))
             .collect();
         out.push(IndicatorView { indicator, history });
     }
     Ok(out)
 }
 
-fn revision_view(r: &IndicatorReport) -> RevisionView {
+fn revision_view(r: &IndicatorReport, lang: Lang) -> RevisionView {
     RevisionView {
         year: r.year,
         text: r.text.clone(),
         status_label: IndicatorStatus::parse(&r.status).map_or("", IndicatorStatus::label_vi),
         revision: r.revision,
-        recorded: stamp(r.recorded_at),
+        recorded: stamp(r.recorded_at, lang),
     }
 }
 
-/// A stored time as Vietnam's date and time: YYYY-MM-DD HH:MM.
-pub fn stamp(unix: i64) -> String {
+/// A stored time as the date and time in Vietnam (dd/mm/yyyy HH:MM).
+pub fn stamp(unix: i64, lang: Lang) -> String {
     let local = unix.saturating_add(7 * 3600);
     let minutes = local.rem_euclid(86_400) / 60;
     format!(
         "{} {:02}:{:02}",
-        local_date(unix),
+        kehoach_vi::format_date(&local_date(unix), lang),
         minutes / 60,
         minutes % 60
     )

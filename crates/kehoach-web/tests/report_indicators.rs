@@ -83,7 +83,7 @@ async fn indicator_values_are_recorded_as_revisions_by_the_agency_only() {
     let value_key = format!("value-{first}");
     let status_key = format!("status-{first}");
     let record = |who: &common::Browser, csrf: &str, value: &str, status: &str| {
-        let pairs = vec![
+        let pairs = [
             ("csrf".to_string(), csrf.to_string()),
             (value_key.clone(), value.to_string()),
             (status_key.clone(), status.to_string()),

@@ -1,4 +1,4 @@
-//! Indicator values on the agency report: Bến Tre 2023's indicators (56)
+//! Indicator values on the agency report: Bến Tre 2023's 56 indicators
 //! name no agency, so every agency may report them; each record is a new
 //! revision and the page shows the history, newest first.
 
@@ -70,7 +70,7 @@ async fn indicator_values_are_recorded_as_revisions_by_the_agency_only() {
         .reported_indicators(&health, third, agency)
         .await
         .expect("indicators");
-    // None of the plan's indicators names an agency: every one is offered.
+    // None of the plan's indicators (21 key ones, 35 parts) names an agency: all are offered.
     assert_eq!(indicators.len(), 56);
     let page = format!("/reports/{rid}");
     let (status, html) = app.get(&page, Some(&a)).await;

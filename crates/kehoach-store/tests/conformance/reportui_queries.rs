@@ -72,7 +72,7 @@ pub async fn reporters_pages_read_tasks_contributions_and_indicators(store: &Sto
         Err(StoreError::Forbidden(_))
     ));
 
-    // Bến Tre 2023's indicators name no agency: A may report all 56.
+    // Bến Tre 2023's indicators (21 key ones, 35 parts) name no agency: A may report all 56.
     let (period, _) = indicator_period(store, &s.dpi).await;
     let indicators = store
         .reported_indicators(&ra, period, s.a)

@@ -434,4 +434,5 @@ pub(super) static CATALOG: &[(&str, &str, &str)] = &[
     ("contribution.send", "Lưu và gửi cơ quan chủ trì", "Save and send to the lead agency"),
     ("contribution.submitted", "Đã gửi", "Sent"),
     ("contribution.draft", "Bản nháp", "Draft"),
+    ("contribution.my_report", "Báo cáo của cơ quan", "Your agency's report"),
 ];

@@ -45,6 +45,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::publish::routes())
         .merge(pages::admin::routes())
         .merge(pages::search::routes())
+        .merge(pages::report::routes())
         .merge(api::routes())
         .merge(auth::login::routes())
         .merge(assets::routes())

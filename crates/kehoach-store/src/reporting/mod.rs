@@ -14,6 +14,7 @@ pub mod periods;
 pub mod principal;
 pub mod reminders;
 pub mod reports;
+pub mod reportui_queries;
 pub mod review;
 pub mod rights;
 pub mod setup;

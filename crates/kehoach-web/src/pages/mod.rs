@@ -8,6 +8,7 @@ pub mod import;
 pub mod periods;
 pub mod plan;
 pub mod publish;
+pub mod report;
 pub mod search;
 pub mod source;
 

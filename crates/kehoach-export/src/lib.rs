@@ -27,9 +27,28 @@ pub fn consolidation_xlsx(
     agency_names: &HashMap<i64, String>,
     lang: Lang,
 ) -> Result<Vec<u8>, ExportError> {
+    consolidation_xlsx_titled(c, agency_names, &HashMap::new(), lang)
+}
+
+/// The goal's title and the target's text of a task, written after their
+/// codes in the goal and target columns.
+#[derive(Debug, Clone, Default)]
+pub struct TaskTitles {
+    pub goal: String,
+    pub target: String,
+}
+
+/// `consolidation_xlsx`, with the goal and target texts by task id.
+pub fn consolidation_xlsx_titled(
+    c: &Consolidation,
+    agency_names: &HashMap<i64, String>,
+    titles: &HashMap<i64, TaskTitles>,
+    lang: Lang,
+) -> Result<Vec<u8>, ExportError> {
     let mut workbook = Workbook::new();
     let styles = style::Styles::new();
-    by_task::write(workbook.add_worksheet(), c, agency_names, lang, &styles)?;
+    let sheet = workbook.add_worksheet();
+    by_task::write(sheet, c, agency_names, titles, lang, &styles)?;
     outstanding::write(workbook.add_worksheet(), c, lang, &styles)?;
     Ok(workbook.save_to_buffer()?)
 }

@@ -15,6 +15,7 @@ pub mod principal;
 pub mod reminders;
 pub mod reports;
 pub mod review;
+pub mod review_queries;
 pub mod rights;
 pub mod setup;
 pub mod types;

@@ -10,6 +10,7 @@ mod plans;
 mod reporting;
 mod reporting_rights;
 mod reporting_scene;
+mod review_queries;
 mod search;
 
 /// Declares each test twice, `sqlite::name` and `postgres::name`.
@@ -59,4 +60,5 @@ on_both_backends!(
     reporting::a_successor_reports_on_its_predecessors_tasks,
     reporting::indicator_values_keep_every_revision,
     reporting_rights::rights_for_every_role_resource_and_action,
+    review_queries::review_queries_follow_the_rights,
 );

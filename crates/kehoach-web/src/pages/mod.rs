@@ -8,6 +8,7 @@ pub mod import;
 pub mod periods;
 pub mod plan;
 pub mod publish;
+pub mod review;
 pub mod search;
 pub mod source;
 

@@ -130,11 +130,14 @@ pub async fn scene() -> Scene {
     }
 }
 
-/// A real SMTP server on loopback that keeps what it accepts: (recipients, message).
+/// One accepted message: its recipients and its raw text.
+pub type Mail = (Vec<String>, String);
+
+/// A real SMTP server on loopback that keeps what it accepts.
 #[derive(Clone, Default)]
 pub struct MailSink {
     pub port: u16,
-    received: Arc<Mutex<Vec<(Vec<String>, String)>>>,
+    received: Arc<Mutex<Vec<Mail>>>,
     current: Arc<Mutex<(Vec<String>, Vec<u8>)>>,
 }
 
@@ -157,7 +160,7 @@ impl MailSink {
         sink
     }
 
-    pub fn received(&self) -> Vec<(Vec<String>, String)> {
+    pub fn received(&self) -> Vec<Mail> {
         self.received.lock().map(|r| r.clone()).unwrap_or_default()
     }
 }

@@ -148,9 +148,8 @@ pub async fn agency_compliance(
             continue;
         }
         let period = state.store.period(&principal, row.period_id).await?;
-        if !plans.contains_key(&period.plan_id) {
-            let plan = state.store.plan_summary(period.plan_id, None).await?;
-            plans.insert(period.plan_id, plan.title);
+        if let std::collections::hash_map::Entry::Vacant(slot) = plans.entry(period.plan_id) {
+            slot.insert(state.store.plan_summary(period.plan_id, None).await?.title);
         }
         periods.insert(row.period_id, period);
     }

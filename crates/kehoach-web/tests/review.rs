@@ -347,6 +347,18 @@ async fn dpi_returns_accepts_and_unlocks_and_nobody_else_can() {
         }
     }
     assert!(page.contains(".xlsx"));
+    let silent = expected
+        .tasks
+        .iter()
+        .filter(|t| t.entries.is_empty() && t.contributions.is_empty())
+        .count();
+    assert_eq!(silent, 342 - 35, "Bến Tre 2018 has 342 tasks");
+    assert!(page.contains(&format!("<strong>{silent}</strong>")));
+    assert_eq!(
+        page.matches("class=\"accepted-entry\"").count(),
+        35,
+        "only the tasks reported on are listed"
+    );
     let (status, page) = app.get(&consolidation, Some(&leader)).await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains(RESULT_MARK));

@@ -471,6 +471,11 @@ pub(super) static CATALOG: &[(&str, &str, &str)] = &[
     ),
     ("review.no_goal", "Nhiệm vụ chung", "General tasks"),
     (
+        "review.tasks_without_reports",
+        "Nhiệm vụ chưa có báo cáo được chấp nhận hay ý kiến phối hợp",
+        "Tasks with no accepted report or input yet",
+    ),
+    (
         "review.nothing_accepted",
         "Chưa có báo cáo được chấp nhận.",
         "No accepted report yet.",

@@ -41,6 +41,9 @@ struct ConsolidatedPage {
     groups: Vec<Group>,
     outstanding: Vec<Outstanding>,
     accepted_entries: usize,
+    /// Tasks with neither an accepted entry nor a contribution (not listed:
+    /// a plan has hundreds).
+    tasks_without_reports: usize,
     names: HashMap<i64, String>,
 }
 
@@ -68,6 +71,10 @@ pub async fn consolidation_page(
         .await?;
     let names = state.store.agency_choices().await?.into_iter().collect();
     let accepted_entries = consolidation.tasks.iter().map(|t| t.entries.len()).sum();
+    let (reported, silent): (Vec<_>, Vec<_>) = consolidation
+        .tasks
+        .into_iter()
+        .partition(|t| !t.entries.is_empty() || !t.contributions.is_empty());
     let outstanding = consolidation
         .outstanding
         .into_iter()
@@ -79,7 +86,8 @@ pub async fn consolidation_page(
         .collect();
     let page = ConsolidatedPage {
         chrome: Chrome::new(&viewer),
-        groups: group(consolidation.tasks, &texts),
+        groups: group(reported, &texts),
+        tasks_without_reports: silent.len(),
         period: consolidation.period,
         plan_title: plan.title,
         outstanding,

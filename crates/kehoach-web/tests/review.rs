@@ -425,45 +425,43 @@ async fn dpi_returns_accepts_and_unlocks_and_nobody_else_can() {
 }
 
 #[tokio::test]
-async fn compliance_year_on_year_for_a_plan_and_an_agency() {
-    let s = scene().await;
-    let app = &s.app;
-    let dpi = app.sign_in("dpi").await;
-    let syt = app.sign_in("syt").await;
-    let leader = app.sign_in("leader").await;
-    let plan_path = format!("/plans/{}/compliance", s.plan);
-    for who in [&dpi, &leader] {
-        let (status, page) = app.get(&plan_path, Some(who)).await;
-        assert_eq!(status, StatusCode::OK);
-        assert!(page.contains("<th scope=\"col\">2026</th>"));
-        assert!(page.contains(review_common::HEALTH) && page.contains(LABOUR));
-        assert!(page.contains("Đúng hạn: 1/1"), "Sở Y tế reported on time");
-        assert!(page.contains("Chưa gửi: 1"), "the others have not");
-    }
-    let (status, page) = app.get(&plan_path, Some(&syt)).await;
-    assert_eq!(status, StatusCode::OK);
-    assert!(
-        !page.contains(LABOUR),
-        "a reporter sees its own agency only"
-    );
-    let (status, _) = app.get(&plan_path, None).await;
-    assert_eq!(status, StatusCode::UNAUTHORIZED);
-
-    let own = format!("/agencies/{}/compliance", s.health);
-    let (status, page) = app.get(&own, Some(&syt)).await;
-    assert_eq!(status, StatusCode::OK);
-    assert!(
-        page.contains("<h2>2026</h2>") && page.contains("Năm 2026") && page.contains("Đúng hạn")
-    );
-    let (status, page) = app
-        .get(&format!("/agencies/{}/compliance", s.labour), Some(&dpi))
+async fn a_mail_server_down_does_not_lose_the_in_app_reminder() {
+    let mut s = scene().await;
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let mailer = kehoach_notify::Mailer::new(
+        &format!("smtp://127.0.0.1:{closed}"),
+        "kehoach <kehoach@localhost>",
+    )
+    .expect("mailer");
+    let addr: std::net::SocketAddr = "127.0.0.1:40000".parse().expect("addr");
+    s.app.router = kehoach_web::router(
+        kehoach_web::AppState::new(s.app.store.clone()).with_mailer(Some(mailer)),
+    )
+    .layer(axum::extract::connect_info::MockConnectInfo(addr));
+    let dpi = s.app.sign_in("dpi").await;
+    let sent = s
+        .app
+        .post_form(
+            &format!("/periods/{}/remind", s.period),
+            Some(&dpi.cookie),
+            &[("csrf", &dpi.csrf), ("agency_id", &s.labour.to_string())],
+        )
         .await;
-    assert_eq!(status, StatusCode::OK);
-    assert!(page.contains("Chưa gửi"));
-    let (status, _) = app
-        .get(&format!("/agencies/{}/compliance", s.labour), Some(&syt))
-        .await;
-    assert_eq!(status, StatusCode::FORBIDDEN, "not another agency's record");
-    let (status, _) = app.get(&own, None).await;
-    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        location(&sent),
+        format!("/periods/{}?reminded=1&mailed=0&mail_failed=1", s.period)
+    );
+    let notes = s
+        .app
+        .store
+        .notifications_for(&s.dpi, s.labour)
+        .await
+        .expect("notifications");
+    assert_eq!(notes.len(), 1, "the in-app reminder stands");
+    let (_, page) = s.app.get(&location(&sent), Some(&dpi)).await;
+    assert!(page.contains("gửi thư không thành công: 1"));
 }

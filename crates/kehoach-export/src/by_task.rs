@@ -11,6 +11,7 @@ use rust_xlsxwriter::{ColNum, RowNum, Worksheet, XlsxError};
 
 use crate::labels::{fund_source, pick, status};
 use crate::style::Styles;
+use crate::TaskTitles;
 
 /// The columns before the fund sources: (Vietnamese, English, width).
 const LEADING: [(&str, &str, f64); 10] = [
@@ -33,6 +34,7 @@ pub(crate) fn write(
     sheet: &mut Worksheet,
     c: &Consolidation,
     agency_names: &HashMap<i64, String>,
+    titles: &HashMap<i64, TaskTitles>,
     lang: Lang,
     styles: &Styles,
 ) -> Result<(), XlsxError> {
@@ -45,12 +47,28 @@ pub(crate) fn write(
     for (number, task) in c.tasks.iter().enumerate() {
         let contributions = contributions_text(task, agency_names);
         if task.entries.is_empty() {
-            write_task(sheet, row, number + 1, task, &contributions, styles)?;
+            write_task(
+                sheet,
+                row,
+                number + 1,
+                task,
+                titles.get(&task.task_id),
+                &contributions,
+                styles,
+            )?;
             write_report(sheet, row, None, lang, styles)?;
             row += 1;
         }
         for entry in &task.entries {
-            write_task(sheet, row, number + 1, task, &contributions, styles)?;
+            write_task(
+                sheet,
+                row,
+                number + 1,
+                task,
+                titles.get(&task.task_id),
+                &contributions,
+                styles,
+            )?;
             write_report(sheet, row, Some(entry), lang, styles)?;
             row += 1;
         }
@@ -134,14 +152,21 @@ fn write_task(
     row: RowNum,
     number: usize,
     task: &ConsolidatedTask,
+    titles: Option<&TaskTitles>,
     contributions: &str,
     styles: &Styles,
 ) -> Result<(), XlsxError> {
     let number = u32::try_from(number).unwrap_or(u32::MAX);
     sheet.write_number_with_format(row, 0, number, &styles.text)?;
     let cells = [
-        task.goal_code.clone().unwrap_or_default(),
-        task.target_code.clone().unwrap_or_default(),
+        task_label(
+            task.goal_code.as_deref(),
+            titles.map_or("", |t| t.goal.as_str()),
+        ),
+        task_label(
+            task.target_code.as_deref(),
+            titles.map_or("", |t| t.target.as_str()),
+        ),
         task_label(task.code.as_deref(), &task.text),
     ];
     for (col, text) in (1..).zip(cells.iter()) {
@@ -151,10 +176,12 @@ fn write_task(
     Ok(())
 }
 
-/// "code text" when the plan numbers its tasks, else the text alone.
+/// "code text" when the plan numbers its tasks, else the text alone (and
+/// the code alone when there is no text).
 fn task_label(code: Option<&str>, text: &str) -> String {
     match code.map(str::trim) {
-        Some(code) if !code.is_empty() => format!("{code} {text}"),
+        Some(code) if !code.is_empty() && !text.is_empty() => format!("{code} {text}"),
+        Some(code) if !code.is_empty() => code.to_owned(),
         _ => text.to_owned(),
     }
 }
@@ -242,6 +269,8 @@ mod tests {
         assert_eq!(task_label(Some("3.2.1"), "Rà soát"), "3.2.1 Rà soát");
         assert_eq!(task_label(Some(" "), "Rà soát"), "Rà soát");
         assert_eq!(task_label(None, "Rà soát"), "Rà soát");
+        // Goal and target columns: the code alone when no title is known.
+        assert_eq!(task_label(Some("MT 3"), ""), "MT 3");
     }
 
     #[test]

@@ -38,6 +38,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::home::routes())
         .merge(pages::plan::routes())
         .merge(pages::periods::routes())
+        .merge(pages::review::routes())
         .merge(pages::source::routes())
         .merge(pages::agencies::routes())
         .merge(pages::compare::routes())
@@ -60,7 +61,9 @@ pub fn router(state: AppState) -> Router {
 /// Serves until Ctrl-C or SIGTERM, finishing the requests in flight.
 pub async fn serve(store: Store, listen: SocketAddr) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(listen).await?;
-    let app = router(AppState::new(store));
+    // Mail settings that do not parse were reported by the caller already.
+    let mailer = kehoach_notify::Mailer::from_env().ok().flatten();
+    let app = router(AppState::new(store).with_mailer(mailer));
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),

@@ -1,5 +1,6 @@
 use std::sync::Arc;
 
+use kehoach_notify::Mailer;
 use kehoach_store::Store;
 
 use crate::auth::limiter::LoginLimiter;
@@ -14,6 +15,8 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Parsed uploads waiting for their uploader to commit or discard them.
     pub previews: Arc<Previews>,
+    /// Reminders also go out by e-mail when an SMTP server is configured.
+    pub mailer: Option<Arc<Mailer>>,
 }
 
 impl AppState {
@@ -23,6 +26,12 @@ impl AppState {
             limiter: Arc::new(LoginLimiter::default()),
             secure_cookies: std::env::var("KEHOACH_SECURE_COOKIES").as_deref() == Ok("1"),
             previews: Arc::new(Previews::default()),
+            mailer: None,
         }
+    }
+
+    pub fn with_mailer(mut self, mailer: Option<Mailer>) -> AppState {
+        self.mailer = mailer.map(Arc::new);
+        self
     }
 }

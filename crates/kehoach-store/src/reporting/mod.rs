@@ -16,6 +16,7 @@ pub mod reminders;
 pub mod reports;
 pub mod reportui_queries;
 pub mod review;
+pub mod review_queries;
 pub mod rights;
 pub mod setup;
 pub mod types;

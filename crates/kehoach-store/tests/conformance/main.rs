@@ -11,6 +11,7 @@ mod reporting;
 mod reporting_rights;
 mod reporting_scene;
 mod reportui_queries;
+mod review_queries;
 mod search;
 
 /// Declares each test twice, `sqlite::name` and `postgres::name`.
@@ -61,4 +62,5 @@ on_both_backends!(
     reporting::indicator_values_keep_every_revision,
     reporting_rights::rights_for_every_role_resource_and_action,
     reportui_queries::reporters_pages_read_tasks_contributions_and_indicators,
+    review_queries::review_queries_follow_the_rights,
 );

@@ -160,11 +160,25 @@ async fn consolidation_xlsx(
         .await?
         .into_iter()
         .collect::<std::collections::HashMap<_, _>>();
-    let bytes = kehoach_export::consolidation_xlsx(&consolidation, &names, viewer.tr.lang)
-        .map_err(|err| {
-            tracing::error!(error = %err, period = id, "xlsx export failed");
-            AppError::new(ErrorKind::Internal)
-        })?;
+    let titles = state
+        .store
+        .period_task_texts(&principal, id)
+        .await?
+        .into_iter()
+        .map(|(task, t)| {
+            let titles = kehoach_export::TaskTitles {
+                goal: t.goal_title.unwrap_or_default(),
+                target: t.target_text.unwrap_or_default(),
+            };
+            (task, titles)
+        })
+        .collect();
+    let bytes =
+        kehoach_export::consolidation_xlsx_titled(&consolidation, &names, &titles, viewer.tr.lang)
+            .map_err(|err| {
+                tracing::error!(error = %err, period = id, "xlsx export failed");
+                AppError::new(ErrorKind::Internal)
+            })?;
     let file = format!("bang-bieu-theo-dau-viec-{id}.xlsx");
     Ok((
         [

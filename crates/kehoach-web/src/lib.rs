@@ -47,6 +47,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::admin::routes())
         .merge(pages::search::routes())
         .merge(pages::report::routes())
+        .merge(pages::reporting::routes())
         .merge(api::routes())
         .merge(auth::login::routes())
         .merge(assets::routes())

@@ -106,3 +106,126 @@ async fn dpi_generates_and_opens_the_years_periods_with_the_deadline_conflicts_s
         .await;
     assert_eq!(forged.status(), StatusCode::FORBIDDEN);
 }
+
+/// The reporting entry page lists open periods with each role's links; DPI
+/// moves a period's due dates (kept in order, refused to others).
+#[tokio::test]
+async fn open_periods_are_listed_and_dpi_moves_their_dates() {
+    let app = app_with(&["ben-tre-2018"]).await;
+    let plan = app.store.plans(false).await.expect("plans")[0].clone();
+    let dpi = app.sign_in("dpi").await;
+    let (status, none) = app.get("/reporting", Some(&dpi)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(none.contains("Chưa có kỳ báo cáo nào đang mở."));
+    let generated = app
+        .post_form(
+            &format!("/plans/{}/periods", plan.id),
+            Some(&dpi.cookie),
+            &[("csrf", &dpi.csrf), ("year", "2026")],
+        )
+        .await;
+    assert_eq!(generated.status(), StatusCode::SEE_OTHER);
+    let principal = kehoach_store::reporting::Principal::system("test");
+    let period = app
+        .store
+        .periods_of_plan(&principal, plan.id)
+        .await
+        .expect("periods")[0]
+        .clone();
+    let (_, listed) = app.get("/reporting", Some(&dpi)).await;
+    assert!(
+        !listed.contains(&format!("/periods/{}\"", period.id)),
+        "a period not yet open is not listed"
+    );
+    app.store
+        .open_period(&principal, period.id)
+        .await
+        .expect("open");
+
+    let (_, listed) = app.get("/reporting", Some(&dpi)).await;
+    assert!(listed.contains(&format!("href=\"/periods/{}\"", period.id)));
+    assert!(listed.contains("30/11/2026"));
+    assert!(
+        !listed.contains("/my-report"),
+        "DPI has no agency report of its own"
+    );
+    let reporter = app.sign_in("syt").await;
+    let (_, mine) = app.get("/reporting", Some(&reporter)).await;
+    assert!(mine.contains(&format!("/periods/{}/my-report", period.id)));
+    assert!(mine.contains(&format!("/periods/{}/contributions", period.id)));
+    let (status, _) = app.get("/reporting", None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+
+    let dates = format!("/periods/{}/dates", period.id);
+    let fields = |csrf: &str, agency: &str| {
+        vec![
+            ("csrf".to_string(), csrf.to_string()),
+            ("inputs_due_on".to_string(), "2026-11-20".to_string()),
+            ("agency_due_on".to_string(), agency.to_string()),
+            ("consolidation_due_on".to_string(), "2026-12-15".to_string()),
+        ]
+    };
+    let post = |cookie: String, form: Vec<(String, String)>| {
+        let app = &app;
+        let path = dates.clone();
+        async move {
+            let pairs: Vec<(&str, &str)> =
+                form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            app.post_form(&path, Some(&cookie), &pairs).await.status()
+        }
+    };
+    let leader = app.sign_in("leader").await;
+    assert_eq!(
+        post(leader.cookie.clone(), fields(&leader.csrf, "2026-12-01")).await,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        post(
+            reporter.cookie.clone(),
+            fields(&reporter.csrf, "2026-12-01")
+        )
+        .await,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        post(dpi.cookie.clone(), fields("forged", "2026-12-01")).await,
+        StatusCode::FORBIDDEN
+    );
+    // Out of order: agencies due after the consolidation.
+    assert_eq!(
+        post(dpi.cookie.clone(), fields(&dpi.csrf, "2026-12-20")).await,
+        StatusCode::BAD_REQUEST
+    );
+    let unchanged = app
+        .store
+        .period(&principal, period.id)
+        .await
+        .expect("period");
+    assert_eq!(unchanged.agency_due_on, "2026-11-30");
+    assert_eq!(
+        post(dpi.cookie.clone(), fields(&dpi.csrf, "2026-12-01")).await,
+        StatusCode::SEE_OTHER
+    );
+    let moved = app
+        .store
+        .period(&principal, period.id)
+        .await
+        .expect("period");
+    assert_eq!(
+        (
+            moved.inputs_due_on.as_str(),
+            moved.agency_due_on.as_str(),
+            moved.consolidation_due_on.as_str()
+        ),
+        ("2026-11-20", "2026-12-01", "2026-12-15")
+    );
+    let (_, page) = app
+        .get(&format!("/periods/{}", period.id), Some(&dpi))
+        .await;
+    assert!(page.contains("01/12/2026"));
+    assert!(page.contains(
+        "action=\"/periods/{}/dates\""
+            .replace("{}", &period.id.to_string())
+            .as_str()
+    ));
+}

@@ -201,6 +201,27 @@ impl Store {
         .await?)
     }
 
+    /// Every open period of every plan, the nearest agency due date first,
+    /// with its plan's title: where a signed-in user starts reporting.
+    pub async fn open_periods(&self, principal: &Principal) -> Result<Vec<(Period, String)>> {
+        check(principal, Resource::Period, Action::Read, &Owner::nobody())?;
+        let periods: Vec<Period> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "{PERIOD_COLUMNS} WHERE state = $1 ORDER BY agency_due_on, plan_id, kind"
+        )))
+        .bind(PeriodState::Open.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::with_capacity(periods.len());
+        for period in periods {
+            let title: String = sqlx::query_scalar("SELECT title FROM plans WHERE id = $1")
+                .bind(period.plan_id)
+                .fetch_one(&self.pool)
+                .await?;
+            out.push((period, title));
+        }
+        Ok(out)
+    }
+
     pub async fn period(&self, principal: &Principal, id: i64) -> Result<Period> {
         check(principal, Resource::Period, Action::Read, &Owner::nobody())?;
         self.period_row(id).await

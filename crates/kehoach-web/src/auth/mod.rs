@@ -71,6 +71,16 @@ impl Viewer {
             .ok_or_else(|| AppError::new(ErrorKind::LoginNeeded))
     }
 
+    /// Who acts on the reporting chain. Its work is internal: without a
+    /// session there is no access at all (the store would refuse the public
+    /// anyway; this sends it to the login page instead).
+    pub fn principal(&self) -> Result<kehoach_store::reporting::Principal, AppError> {
+        self.session
+            .as_ref()
+            .map(|s| kehoach_store::reporting::Principal::from(&s.user))
+            .ok_or_else(|| AppError::new(ErrorKind::LoginNeeded))
+    }
+
     /// The token forms of this page must carry.
     pub fn csrf(&self) -> &str {
         match &self.session {

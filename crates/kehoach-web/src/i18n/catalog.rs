@@ -554,4 +554,14 @@ pub(super) static CATALOG: &[(&str, &str, &str)] = &[
         "Chưa có thông báo nào.",
         "No notification yet.",
     ),
+    // the reporting entry page (/reporting)
+    ("nav.reporting", "Báo cáo", "Reporting"),
+    ("reporting.title", "Các kỳ báo cáo đang mở", "Open reporting periods"),
+    ("reporting.none_open", "Chưa có kỳ báo cáo nào đang mở.", "No reporting period is open."),
+    ("reporting.plan", "Kế hoạch", "Plan"),
+    ("reporting.links", "Báo cáo", "Reports"),
+    ("reporting.overdue", "đã quá hạn", "overdue"),
+    ("reporting.who_reported", "Tình hình báo cáo", "Who has reported"),
+    ("period.edit_dates", "Sửa thời hạn", "Change the due dates"),
+    ("period.save_dates", "Lưu thời hạn", "Save the dates"),
 ];

@@ -9,6 +9,7 @@ pub mod periods;
 pub mod plan;
 pub mod publish;
 pub mod report;
+pub mod reporting;
 pub mod review;
 pub mod search;
 pub mod source;

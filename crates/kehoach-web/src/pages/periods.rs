@@ -10,8 +10,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use kehoach_store::plans::read::{DiagnosticRow, PlanSummary};
 use kehoach_store::reporting::periods::GenerationOptions;
-use kehoach_store::reporting::setup::Period;
-use kehoach_store::reporting::Principal;
+use kehoach_store::reporting::setup::{Period, PeriodDates};
 use serde::Deserialize;
 
 use super::{render, Chrome};
@@ -25,16 +24,8 @@ pub fn routes() -> Router<AppState> {
         .route("/plans/{id}/periods", get(periods_page).post(generate))
         .route("/periods/{id}/open", post(open))
         .route("/periods/{id}/close", post(close))
+        .route("/periods/{id}/dates", post(edit_dates))
         .route("/periods/{id}/consolidation.xlsx", get(consolidation_xlsx))
-}
-
-/// The reporting chain is internal work: no session, no access.
-fn principal(viewer: &Viewer) -> Result<Principal, AppError> {
-    viewer
-        .session
-        .as_ref()
-        .map(|s| Principal::from(&s.user))
-        .ok_or_else(|| AppError::new(ErrorKind::LoginNeeded))
 }
 
 #[derive(Template)]
@@ -65,7 +56,7 @@ async fn periods_page(
     State(state): State<AppState>,
     Path(plan_id): Path<i64>,
 ) -> PageResult {
-    let principal = principal(&viewer)?;
+    let principal = viewer.principal()?;
     let periods = state.store.periods_of_plan(&principal, plan_id).await?;
     let plan = state.store.plan_summary(plan_id, None).await?;
     let conflicts = state
@@ -108,7 +99,7 @@ async fn generate(
     Path(plan_id): Path<i64>,
     CsrfForm { viewer, form }: CsrfForm<GenerateForm>,
 ) -> PageResult {
-    let principal = principal(&viewer)?;
+    let principal = viewer.principal()?;
     state
         .store
         .generate_periods(
@@ -135,7 +126,7 @@ async fn set_state(
     CsrfForm { viewer, .. }: CsrfForm<TokenOnly>,
     open: bool,
 ) -> PageResult {
-    let principal = principal(&viewer)?;
+    let principal = viewer.principal()?;
     if open {
         state.store.open_period(&principal, id).await?;
     } else {
@@ -145,6 +136,40 @@ async fn set_state(
     Ok(Redirect::to(&format!("/plans/{}/periods", period.plan_id)).into_response())
 }
 
+#[derive(Deserialize)]
+pub struct DatesForm {
+    csrf: String,
+    inputs_due_on: String,
+    agency_due_on: String,
+    consolidation_due_on: String,
+}
+
+impl HasCsrf for DatesForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+/// DPI moves a period's due dates (the store keeps them in order and
+/// audits the change); on time is judged against the dates at submission.
+async fn edit_dates(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    CsrfForm { viewer, form }: CsrfForm<DatesForm>,
+) -> PageResult {
+    let principal = viewer.principal()?;
+    let dates = PeriodDates {
+        inputs_due_on: form.inputs_due_on.trim().to_string(),
+        agency_due_on: form.agency_due_on.trim().to_string(),
+        consolidation_due_on: form.consolidation_due_on.trim().to_string(),
+    };
+    state
+        .store
+        .edit_period_dates(&principal, id, &dates)
+        .await?;
+    Ok(Redirect::to(&format!("/periods/{id}")).into_response())
+}
+
 /// The consolidated table by task ("bảng biểu theo đầu việc") of a period,
 /// for whoever may read every agency's report (DPI, leaders).
 async fn consolidation_xlsx(
@@ -152,7 +177,7 @@ async fn consolidation_xlsx(
     State(state): State<AppState>,
     Path(id): Path<i64>,
 ) -> PageResult {
-    let principal = principal(&viewer)?;
+    let principal = viewer.principal()?;
     let consolidation = state.store.consolidation(&principal, id).await?;
     let names = state
         .store

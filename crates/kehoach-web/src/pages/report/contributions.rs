@@ -16,7 +16,7 @@ use kehoach_store::StoreError;
 use serde::Deserialize;
 
 use super::view::stamp;
-use super::{agency_name, own_agency, principal, render, user_names, Chrome};
+use super::{agency_name, own_agency, render, user_names, Chrome};
 use crate::auth::csrf::{CsrfForm, HasCsrf};
 use crate::auth::Viewer;
 use crate::error::{AppError, ErrorKind, PageResult};
@@ -52,7 +52,7 @@ async fn page(
     State(state): State<AppState>,
     Path(period_id): Path<i64>,
 ) -> PageResult {
-    let principal = principal(&viewer)?;
+    let principal = viewer.principal()?;
     let agency = own_agency(&principal)?;
     let store = &state.store;
     let period = store.period(&principal, period_id).await?;
@@ -118,7 +118,7 @@ async fn save(
     Path((period_id, task_id)): Path<(i64, i64)>,
     CsrfForm { viewer, form }: CsrfForm<ContributionForm>,
 ) -> PageResult {
-    let principal = principal(&viewer)?;
+    let principal = viewer.principal()?;
     let agency = own_agency(&principal)?;
     let expected_version = match form.version.trim() {
         "" => None,

@@ -12,7 +12,7 @@ use kehoach_store::StoreError;
 use serde::Deserialize;
 
 use super::view::{stamp, EntryFormView};
-use super::{principal, render, status_choices, user_names, Chrome};
+use super::{render, status_choices, user_names, Chrome};
 use crate::auth::csrf::{CsrfForm, HasCsrf};
 use crate::error::{AppError, PageResult};
 use crate::state::AppState;
@@ -136,7 +136,7 @@ pub async fn save(
     Path(eid): Path<i64>,
     CsrfForm { viewer, form }: CsrfForm<EntryForm>,
 ) -> PageResult {
-    let principal = principal(&viewer)?;
+    let principal = viewer.principal()?;
     let fields = form.fields()?;
     match state
         .store

@@ -13,7 +13,6 @@ use kehoach_store::reporting::evidence::MAX_EVIDENCE_BYTES;
 use kehoach_store::reporting::rights::{allowed, Action, Owner, Resource};
 use kehoach_store::reporting::{EntryStatus, FundSource, PeriodState, Principal, ReportState};
 
-use super::principal;
 use crate::auth::csrf::check_token;
 use crate::error::{AppError, ErrorKind, PageResult};
 use crate::state::AppState;
@@ -46,7 +45,7 @@ async fn upload(
     Path(eid): Path<i64>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> PageResult {
-    let principal = principal(&viewer)?;
+    let principal = viewer.principal()?;
     let multipart = multipart.map_err(|e| AppError::bad_request(e.body_text()))?;
     let upload = read_upload(multipart).await?;
     // The check CsrfForm gives every other form, before anything is stored.
@@ -191,7 +190,7 @@ async fn download(
     State(state): State<AppState>,
     Path(fid): Path<i64>,
 ) -> PageResult {
-    let principal = principal(&viewer)?;
+    let principal = viewer.principal()?;
     let file = state.store.evidence_file(&principal, fid).await?;
     Ok((
         [

@@ -9,7 +9,6 @@ use kehoach_store::reporting::indicators::NewIndicatorValue;
 use kehoach_store::reporting::IndicatorStatus;
 use serde::Deserialize;
 
-use super::principal;
 use crate::auth::csrf::{CsrfForm, HasCsrf};
 use crate::error::{AppError, PageResult};
 use crate::state::AppState;
@@ -60,7 +59,7 @@ pub async fn record(
     Path(rid): Path<i64>,
     CsrfForm { viewer, form }: CsrfForm<ValuesForm>,
 ) -> PageResult {
-    let principal = principal(&viewer)?;
+    let principal = viewer.principal()?;
     let report = state.store.report(&principal, rid).await?;
     let period = state.store.period(&principal, report.row.period_id).await?;
     for (indicator_id, text, status) in typed_values(&form)? {

@@ -26,7 +26,7 @@ use serde::Deserialize;
 use super::{render, Chrome};
 use crate::auth::csrf::{CsrfForm, HasCsrf};
 use crate::auth::Viewer;
-use crate::error::{AppError, ErrorKind, PageResult};
+use crate::error::{AppError, PageResult};
 use crate::state::AppState;
 use view::{EntryView, IndicatorView};
 
@@ -39,15 +39,6 @@ pub fn routes() -> Router<AppState> {
         .route("/entries/{eid}", post(entry::save))
         .merge(evidence::routes())
         .merge(contributions::routes())
-}
-
-/// The reporting chain is internal work: no session, no access.
-fn principal(viewer: &Viewer) -> Result<Principal, AppError> {
-    viewer
-        .session
-        .as_ref()
-        .map(|s| Principal::from(&s.user))
-        .ok_or_else(|| AppError::new(ErrorKind::LoginNeeded))
 }
 
 /// A reporter's agency; other roles have none to report for.
@@ -82,7 +73,7 @@ async fn my_report(
     State(state): State<AppState>,
     Path(period_id): Path<i64>,
 ) -> PageResult {
-    let principal = principal(&viewer)?;
+    let principal = viewer.principal()?;
     let agency = own_agency(&principal)?;
     let report = state
         .store
@@ -126,7 +117,7 @@ async fn report_page(
     Path(rid): Path<i64>,
     Query(query): Query<ReportQuery>,
 ) -> PageResult {
-    let principal = principal(&viewer)?;
+    let principal = viewer.principal()?;
     let store = &state.store;
     let report = store.report(&principal, rid).await?;
     let period = store.period(&principal, report.row.period_id).await?;
@@ -194,7 +185,7 @@ async fn submit(
     Path(rid): Path<i64>,
     CsrfForm { viewer, .. }: CsrfForm<ButtonForm>,
 ) -> PageResult {
-    let principal = principal(&viewer)?;
+    let principal = viewer.principal()?;
     state.store.submit_report(&principal, rid).await?;
     Ok(Redirect::to(&format!("/reports/{rid}?submitted=1")).into_response())
 }

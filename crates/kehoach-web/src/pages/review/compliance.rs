@@ -11,7 +11,7 @@ use kehoach_store::plans::read::PlanSummary;
 use kehoach_store::reporting::compliance::{ComplianceRow, Standing};
 use kehoach_store::reporting::setup::Period;
 
-use super::{percent, principal, standing_class, standing_key};
+use super::{percent, standing_class, standing_key};
 use crate::auth::Viewer;
 use crate::error::PageResult;
 use crate::pages::{render, Chrome};
@@ -60,7 +60,7 @@ pub async fn plan_compliance(
     State(state): State<AppState>,
     Path(plan_id): Path<i64>,
 ) -> PageResult {
-    let principal = principal(&viewer)?;
+    let principal = viewer.principal()?;
     let periods = state.store.periods_of_plan(&principal, plan_id).await?;
     let plan = state.store.plan_summary(plan_id, None).await?;
     let mut rows: Vec<(i64, ComplianceRow)> = Vec::new();
@@ -136,7 +136,7 @@ pub async fn agency_compliance(
     State(state): State<AppState>,
     Path(agency_id): Path<i64>,
 ) -> PageResult {
-    let principal = principal(&viewer)?;
+    let principal = viewer.principal()?;
     let rows = state
         .store
         .compliance_by_year(&principal, agency_id)

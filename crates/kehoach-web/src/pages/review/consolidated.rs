@@ -11,7 +11,7 @@ use kehoach_store::reporting::consolidation::ConsolidatedTask;
 use kehoach_store::reporting::review_queries::TaskText;
 use kehoach_store::reporting::setup::Period;
 
-use super::{entry_status_key, principal, standing_class, standing_key};
+use super::{entry_status_key, standing_class, standing_key};
 use crate::auth::Viewer;
 use crate::error::PageResult;
 use crate::pages::{render, Chrome};
@@ -62,7 +62,7 @@ pub async fn consolidation_page(
     State(state): State<AppState>,
     Path(id): Path<i64>,
 ) -> PageResult {
-    let principal = principal(&viewer)?;
+    let principal = viewer.principal()?;
     let consolidation = state.store.consolidation(&principal, id).await?;
     let texts = state.store.period_task_texts(&principal, id).await?;
     let plan = state

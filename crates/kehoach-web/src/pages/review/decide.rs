@@ -15,7 +15,7 @@ use kehoach_store::reporting::setup::Period;
 use kehoach_store::reporting::FundSource;
 use serde::Deserialize;
 
-use super::{entry_status_key, principal, report_state_key};
+use super::{entry_status_key, report_state_key};
 use crate::auth::csrf::{CsrfForm, HasCsrf, TokenOnly};
 use crate::auth::Viewer;
 use crate::error::{AppError, PageResult};
@@ -62,7 +62,7 @@ pub async fn review_page(
     State(state): State<AppState>,
     Path(rid): Path<i64>,
 ) -> PageResult {
-    let principal = principal(&viewer)?;
+    let principal = viewer.principal()?;
     if !viewer.reads_everything() {
         return Err(AppError::forbidden());
     }
@@ -154,7 +154,7 @@ pub async fn return_report(
     Path(rid): Path<i64>,
     CsrfForm { viewer, form }: CsrfForm<ReturnForm>,
 ) -> PageResult {
-    let principal = principal(&viewer)?;
+    let principal = viewer.principal()?;
     // The store checks the right again; this only orders the refusals so
     // that a reporter hears "forbidden" before "comment missing".
     viewer.require_plan_manager()?;
@@ -176,7 +176,7 @@ pub async fn accept(
     Path(rid): Path<i64>,
     CsrfForm { viewer, .. }: CsrfForm<TokenOnly>,
 ) -> PageResult {
-    let principal = principal(&viewer)?;
+    let principal = viewer.principal()?;
     state.store.accept_report(&principal, rid).await?;
     Ok(back_to_review(rid))
 }
@@ -200,7 +200,7 @@ pub async fn unlock(
     Path(rid): Path<i64>,
     CsrfForm { viewer, form }: CsrfForm<UnlockForm>,
 ) -> PageResult {
-    let principal = principal(&viewer)?;
+    let principal = viewer.principal()?;
     state
         .store
         .unlock_report(&principal, rid, &form.reason)

@@ -14,10 +14,8 @@ mod remind;
 use axum::routing::{get, post};
 use axum::Router;
 use kehoach_store::reporting::compliance::Standing;
-use kehoach_store::reporting::{EntryStatus, Principal};
+use kehoach_store::reporting::EntryStatus;
 
-use crate::auth::Viewer;
-use crate::error::{AppError, ErrorKind};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -38,15 +36,6 @@ pub fn routes() -> Router<AppState> {
             get(compliance::agency_compliance),
         )
         .route("/notifications", get(notifications::notifications_page))
-}
-
-/// The reporting chain is internal work: no session, no access.
-fn principal(viewer: &Viewer) -> Result<Principal, AppError> {
-    viewer
-        .session
-        .as_ref()
-        .map(|s| Principal::from(&s.user))
-        .ok_or_else(|| AppError::new(ErrorKind::LoginNeeded))
 }
 
 /// Standings are told in words (and a class for colour), never by colour alone.

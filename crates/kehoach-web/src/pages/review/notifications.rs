@@ -6,7 +6,6 @@ use axum::extract::State;
 use axum::response::IntoResponse;
 use kehoach_store::reporting::reminders::Notification;
 
-use super::principal;
 use crate::auth::Viewer;
 use crate::error::PageResult;
 use crate::pages::{render, Chrome};
@@ -20,7 +19,7 @@ struct NotificationsPage {
 }
 
 pub async fn notifications_page(viewer: Viewer, State(state): State<AppState>) -> PageResult {
-    let principal = principal(&viewer)?;
+    let principal = viewer.principal()?;
     let notifications = state.store.my_notifications(&principal).await?;
     let page = NotificationsPage {
         chrome: Chrome::new(&viewer),

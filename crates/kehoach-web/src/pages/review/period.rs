@@ -11,7 +11,7 @@ use kehoach_store::reporting::setup::Period;
 use kehoach_store::Role;
 use serde::Deserialize;
 
-use super::{percent, period_state_key, principal, report_state_key, standing_class, standing_key};
+use super::{percent, period_state_key, report_state_key, standing_class, standing_key};
 use crate::auth::Viewer;
 use crate::error::PageResult;
 use crate::pages::{render, Chrome};
@@ -77,7 +77,7 @@ pub async fn period_page(
     Path(id): Path<i64>,
     Query(banner): Query<Banner>,
 ) -> PageResult {
-    let principal = principal(&viewer)?;
+    let principal = viewer.principal()?;
     let period = state.store.period(&principal, id).await?;
     let plan = state.store.plan_summary(period.plan_id, None).await?;
     let rows = state.store.compliance(&principal, id).await?;

@@ -12,7 +12,6 @@ use kehoach_store::reporting::{Channel, Principal, ReminderKind};
 use kehoach_store::Role;
 use serde::Deserialize;
 
-use super::principal;
 use crate::auth::csrf::{CsrfForm, HasCsrf};
 use crate::error::{AppError, PageResult};
 use crate::state::AppState;
@@ -43,7 +42,7 @@ pub async fn remind(
     Path(id): Path<i64>,
     CsrfForm { viewer, form }: CsrfForm<RemindForm>,
 ) -> PageResult {
-    let principal = principal(&viewer)?;
+    let principal = viewer.principal()?;
     // The store checks each reminder; "all" with nobody owing would reach none.
     viewer.require_plan_manager()?;
     let period = state.store.period(&principal, id).await?;

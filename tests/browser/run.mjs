@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const STEP_TIMEOUT_MS = 5_000;
-const RUN_TIMEOUT_MS = 100_000;
+const RUN_TIMEOUT_MS = 180_000;
 const MAX_FULL_PAGE_PX = 16_000;
 const CHROMIUM = process.env.KEHOACH_CHROMIUM || '/usr/bin/chromium';
 // Without the background-networking flags Chromium keeps calling home, which a
@@ -185,19 +185,35 @@ const ROLE_NAV = {
   leader: { accounts: false, import: false },
 };
 
+/** Signs in through the header's login link, as a person would. */
+async function signIn(page, login) {
+  const account = ACCOUNTS[login];
+  assert(account, `the demo printed no "${login}" account`);
+  await page.context().clearCookies();
+  await page.goto(`${BASE}/`);
+  await Promise.all([page.waitForURL(/\/login/), page.locator('header .account a[href^="/login"]').click()]);
+  await page.locator('input#login').fill(login);
+  await page.locator('input#password').fill(account.password);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith('/login')),
+    page.locator('form[action="/login"] button[type=submit]').click(),
+  ]);
+}
+
+/** Clicks a form's button and waits for the page the server sends back. */
+async function submit(page, button) {
+  await Promise.all([
+    page.waitForResponse((r) => r.request().isNavigationRequest() && r.request().method() === 'GET'),
+    button.click(),
+  ]);
+  await page.waitForLoadState('load');
+}
+
 function roleCheck(login) {
   return async (page) => {
     const account = ACCOUNTS[login];
     assert(account, `the demo printed no "${login}" account`);
-    await page.context().clearCookies();
-    await page.goto(`${BASE}/`);
-    await Promise.all([page.waitForURL(/\/login/), page.locator('header .account a[href^="/login"]').click()]);
-    await page.locator('input#login').fill(login);
-    await page.locator('input#password').fill(account.password);
-    await Promise.all([
-      page.waitForURL((url) => !url.pathname.startsWith('/login')),
-      page.locator('form[action="/login"] button[type=submit]').click(),
-    ]);
+    await signIn(page, login);
     const who = page.locator('header .account .who strong');
     assert((await who.textContent())?.trim() === login, `the header does not show "${login}"`);
     const expected = ROLE_NAV[login];
@@ -223,6 +239,73 @@ function roleCheck(login) {
   };
 }
 
+/**
+ * The reporting chain end to end: Sở Y tế's reporter fills in an entry and
+ * submits; DPI returns it with a comment; the reporter sees the comment,
+ * fixes the entry and submits again; DPI accepts and the report locks.
+ */
+async function reportingRoundTrip(page) {
+  const comment = 'Thiếu số liệu kết quả năm 2026';
+  // Markup typed into a narrative must come back as text, never run.
+  const narrative = 'Đã tổ chức 12 lớp tập huấn <script>window.__kehoachInjected = 1</script>';
+  await signIn(page, 'syt');
+  await Promise.all([page.waitForURL(/\/reporting$/), page.locator('header nav a[href="/reporting"]').click()]);
+  const mine = page.locator('main a[href$="/my-report"]').first();
+  await Promise.all([page.waitForURL(/\/reports\/\d+/), mine.click()]);
+  const reportUrl = page.url().split('#')[0];
+  const reportId = /\/reports\/(\d+)/.exec(reportUrl)[1];
+  const entry = page.locator('section.entry').first();
+  const entryId = (await entry.getAttribute('id'))?.replace('entry-', '');
+  assert(entryId, 'the first entry has no id');
+  const form = () => page.locator(`#entry-${entryId} form.entry-form`);
+  await form().locator('select[name=status]').selectOption('in-progress');
+  await form().locator('textarea[name=results]').fill(narrative);
+  await form().locator('input[name="fund-state-budget"]').fill('1500,5');
+  await submit(page, form().locator('button[type=submit]'));
+  const saved = await form().locator('textarea[name=results]').inputValue();
+  assert(saved === narrative, `the saved results read back as "${saved}"`);
+  assert(await page.evaluate(() => typeof window.__kehoachInjected === 'undefined'), 'the narrative ran as a script');
+  await submit(page, page.locator(`form[action="/reports/${reportId}/submit"] button[type=submit]`));
+  await page.locator('p.flash[role=status]').waitFor({ state: 'visible' });
+  assert((await page.locator('.report-state.state-submitted').count()) === 1, 'the report is not shown as submitted');
+  assert((await page.locator('form.entry-form').count()) === 0, 'a submitted report still offers its forms');
+
+  // DPI finds the report from the period page and returns it with a comment.
+  await signIn(page, 'dpi');
+  await Promise.all([page.waitForURL(/\/reporting$/), page.locator('header nav a[href="/reporting"]').click()]);
+  await Promise.all([page.waitForURL(/\/periods\/\d+$/), page.locator('main a[href^="/periods/"]').filter({ hasText: /Năm/ }).first().click()]);
+  const reviewLink = page.locator(`a[href="/reports/${reportId}/review"]`);
+  assert((await reviewLink.count()) === 1, 'the period page has no review link for the submitted report');
+  await Promise.all([page.waitForURL(/\/review$/), reviewLink.click()]);
+  await page.locator(`textarea[name="comment_${entryId}"]`).fill(comment);
+  await submit(page, page.locator('#return-form button[type=submit]'));
+
+  // The reporter sees the comment, fixes the entry, submits again.
+  await signIn(page, 'syt');
+  await page.goto(reportUrl);
+  const note = page.locator(`#entry-${entryId} .review-comment`);
+  await note.waitFor({ state: 'visible' });
+  assert((await note.textContent()).includes(comment), 'the returned entry does not show DPI\'s comment');
+  await page.locator(`#entry-${entryId}`).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(artifactDir, 'reporting-returned-entry.png') });
+  await form().locator('select[name=status]').selectOption('done');
+  await form().locator('textarea[name=results]').fill('Đã tổ chức 12 lớp tập huấn cho 480 cán bộ y tế cơ sở');
+  await submit(page, form().locator('button[type=submit]'));
+  await submit(page, page.locator(`form[action="/reports/${reportId}/submit"] button[type=submit]`));
+  await page.locator('.report-state.state-submitted').waitFor({ state: 'attached' });
+
+  // DPI accepts; the report is locked for its agency.
+  await signIn(page, 'dpi');
+  await page.goto(`${reportUrl}/review`);
+  await page.screenshot({ path: join(artifactDir, 'reporting-review.png') });
+  await submit(page, page.locator(`form[action="/reports/${reportId}/accept"] button[type=submit]`));
+  await signIn(page, 'syt');
+  await page.goto(reportUrl);
+  await page.locator('.report-state.state-accepted').waitFor({ state: 'attached' });
+  assert((await page.locator('form.entry-form').count()) === 0, 'an accepted report still offers its forms');
+  assert((await page.locator('main').textContent()).includes('480 cán bộ'), 'the accepted entry does not show the fixed results');
+}
+
 async function skipLinkFirst(page) {
   await page.goto(`${BASE}/`);
   await page.keyboard.press('Tab');
@@ -243,6 +326,7 @@ const CHECKS = [
   ['switch to English and back', 'language', switchLanguage],
   ...Object.keys(ROLE_NAV).map((login) => [`role ${login}`, `role-${login}`, roleCheck(login)]),
   ['Tab reaches the skip link first', 'skip-link', skipLinkFirst],
+  ['report, return, fix, resubmit, accept', 'reporting-round-trip', reportingRoundTrip],
 ];
 
 // ---------------------------------------------------------------- runner

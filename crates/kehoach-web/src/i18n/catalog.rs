@@ -393,7 +393,7 @@ pub(super) static CATALOG: &[(&str, &str, &str)] = &[
     ("report.upload_button", "Tải lên", "Upload"),
     ("report.no_file", "Chưa chọn tệp.", "No file chosen."),
     ("report.saved_by", "Lưu lần cuối bởi", "Last saved by"),
-    ("report.review_comment", "Ý kiến của Sở Kế hoạch và Đầu tư", "Review comment from DPI"),
+    ("report.review_comment", "Ý kiến thẩm định", "Reviewer's comment"),
     ("report.review_link", "Xem xét báo cáo này", "Review this report"),
     ("report.contributions_link", "Ý kiến phối hợp cơ quan cần gửi", "Contributions your agency owes"),
     ("report.contributions", "Ý kiến của cơ quan phối hợp", "Coordinating agencies' contributions"),

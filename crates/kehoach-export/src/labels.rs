@@ -1,5 +1,5 @@
 //! The workbook's words in each language; statuses and fund sources take
-//! the store's own Vietnamese labels.
+//! the store's own labels.
 
 use kehoach_store::reporting::compliance::Standing;
 use kehoach_store::reporting::{EntryStatus, FundSource};
@@ -17,27 +17,11 @@ pub(crate) fn status(stored: &str, lang: Lang) -> String {
     let Some(status) = EntryStatus::parse(stored) else {
         return stored.to_owned();
     };
-    let en = match status {
-        EntryStatus::NotStarted => "Not started",
-        EntryStatus::InProgress => "In progress",
-        EntryStatus::Done => "Done",
-        EntryStatus::PartlyDone => "Partly done",
-        EntryStatus::Late => "Behind schedule",
-        EntryStatus::NotDone => "Not done",
-    };
-    pick(lang, status.label_vi(), en).to_owned()
+    status.label(lang).to_owned()
 }
 
 pub(crate) fn fund_source(source: FundSource, lang: Lang) -> &'static str {
-    let en = match source {
-        FundSource::StateBudget => "State budget",
-        FundSource::Oda => "ODA",
-        FundSource::Ngo => "NGOs",
-        FundSource::Fdi => "FDI",
-        FundSource::Enterprise => "Enterprises",
-        FundSource::Other => "Other",
-    };
-    pick(lang, source.label_vi(), en)
+    source.label(lang)
 }
 
 pub(crate) fn standing(standing: Standing, lang: Lang) -> &'static str {

@@ -112,7 +112,7 @@ impl EntryForm {
     }
 
     /// The form as typed, to be shown again (on top of `version`).
-    fn as_typed(&self, entry_id: i64, version: i64) -> EntryFormView {
+    fn as_typed(&self, entry_id: i64, version: i64, lang: crate::i18n::Lang) -> EntryFormView {
         EntryFormView {
             entry_id,
             version,
@@ -125,8 +125,9 @@ impl EntryForm {
             evidence_file_id: self.evidence_file_id.trim().parse().ok(),
             funds: FundSource::ALL
                 .iter()
-                .map(|s| (s.as_str(), s.label_vi(), self.fund_text(*s).to_string()))
+                .map(|s| (s.as_str(), s.label(lang), self.fund_text(*s).to_string()))
                 .collect(),
+            lang,
         }
     }
 }
@@ -153,11 +154,11 @@ pub async fn save(
                 let page = EntryConflictPage {
                     chrome: Chrome::new(&viewer),
                     report_id: stored.row.report_id,
-                    yours: form.as_typed(eid, stored.row.version),
+                    yours: form.as_typed(eid, stored.row.version, viewer.tr.lang),
                     saved_by: saved_by(&state, &stored).await?,
                     saved_at: stamp(stored.row.updated_at, viewer.tr.lang),
-                    stored: EntryFormView::from_entry(&stored),
-                    statuses: status_choices(),
+                    stored: EntryFormView::from_entry(&stored, viewer.tr.lang),
+                    statuses: status_choices(viewer.tr.lang),
                 };
                 Ok((StatusCode::CONFLICT, render(&page)?).into_response())
             }

@@ -61,10 +61,10 @@ async fn agency_name(store: &Store, id: i64) -> Result<String, AppError> {
 }
 
 /// The six statuses of the plans' report forms, as (value, Vietnamese label).
-fn status_choices() -> Vec<(&'static str, &'static str)> {
+fn status_choices(lang: crate::i18n::Lang) -> Vec<(&'static str, &'static str)> {
     EntryStatus::ALL
         .iter()
-        .map(|s| (s.as_str(), s.label_vi()))
+        .map(|s| (s.as_str(), s.label(lang)))
         .collect()
 }
 
@@ -150,14 +150,14 @@ async fn report_page(
         chrome: Chrome::new(&viewer),
         report_id: rid,
         agency: agency_name(store, report.row.agency_id).await?,
-        state_label: ReportState::parse(&report.row.state).map_or("", ReportState::label_vi),
+        state_label: ReportState::parse(&report.row.state).map_or("", |s| s.label(viewer.tr.lang)),
         state: report.row.state.clone(),
         filled: report.entries.iter().filter(|e| e.is_filled()).count(),
         period,
         entries,
         indicators,
-        statuses: status_choices(),
-        indicator_statuses: view::indicator_status_choices(),
+        statuses: status_choices(viewer.tr.lang),
+        indicator_statuses: view::indicator_status_choices(viewer.tr.lang),
         editable,
         can_submit,
         can_record_values,

@@ -26,12 +26,14 @@ pub struct EntryFormView {
     pub evidence_number: String,
     pub evidence_date: String,
     pub evidence_file_id: Option<i64>,
-    /// (source value, Vietnamese label, amount as typed or stored).
+    /// (source value, label, amount as typed or stored).
     pub funds: Vec<(&'static str, &'static str, String)>,
+    /// The language of the labels.
+    pub lang: Lang,
 }
 
 impl EntryFormView {
-    pub fn from_entry(entry: &Entry) -> EntryFormView {
+    pub fn from_entry(entry: &Entry, lang: Lang) -> EntryFormView {
         let row = &entry.row;
         EntryFormView {
             entry_id: row.id,
@@ -52,16 +54,17 @@ impl EntryFormView {
                         .find(|(s, _)| s == source.as_str())
                         .map(|(_, a)| plain_number(*a))
                         .unwrap_or_default();
-                    (source.as_str(), source.label_vi(), amount)
+                    (source.as_str(), source.label(lang), amount)
                 })
                 .collect(),
+            lang,
         }
     }
 
-    /// The status's Vietnamese label ("" when none chosen yet).
+    /// The status's label ("" when none chosen yet).
     pub fn status_label(&self) -> &'static str {
         kehoach_store::reporting::EntryStatus::parse(&self.status)
-            .map_or("", kehoach_store::reporting::EntryStatus::label_vi)
+            .map_or("", |s| s.label(self.lang))
     }
 
     pub fn is_status(&self, value: &&str) -> bool {
@@ -119,7 +122,7 @@ pub async fn entries(
                 .get(&entry.row.task_id)
                 .map_or(usize::MAX, |(o, _)| *o),
             task: tasks.get(&entry.row.task_id).map(|(_, t)| t.clone()),
-            form: EntryFormView::from_entry(entry),
+            form: EntryFormView::from_entry(entry, lang),
             review_comment: entry.row.review_comment.clone(),
             saved_by: entry
                 .row
@@ -165,10 +168,10 @@ pub struct IndicatorView {
     pub history: Vec<RevisionView>,
 }
 
-pub fn indicator_status_choices() -> Vec<(&'static str, &'static str)> {
+pub fn indicator_status_choices(lang: Lang) -> Vec<(&'static str, &'static str)> {
     IndicatorStatus::ALL
         .iter()
-        .map(|s| (s.as_str(), s.label_vi()))
+        .map(|s| (s.as_str(), s.label(lang)))
         .collect()
 }
 
@@ -199,7 +202,7 @@ fn revision_view(r: &IndicatorReport, lang: Lang) -> RevisionView {
     RevisionView {
         year: r.year,
         text: r.text.clone(),
-        status_label: IndicatorStatus::parse(&r.status).map_or("", IndicatorStatus::label_vi),
+        status_label: IndicatorStatus::parse(&r.status).map_or("", |s| s.label(lang)),
         revision: r.revision,
         recorded: stamp(r.recorded_at, lang),
     }

@@ -94,7 +94,7 @@ pub async fn review_page(
                 .iter()
                 .map(|(source, amount)| {
                     (
-                        FundSource::parse(source).map_or("", FundSource::label_vi),
+                        FundSource::parse(source).map_or("", |s| s.label(viewer.tr.lang)),
                         viewer.tr.number(*amount),
                     )
                 })

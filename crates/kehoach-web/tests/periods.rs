@@ -229,3 +229,60 @@ async fn open_periods_are_listed_and_dpi_moves_their_dates() {
             .as_str()
     ));
 }
+
+/// DPI adds a nine-month period by hand; a kind that does not exist is a
+/// 400 and a leader is refused, with nothing added.
+#[tokio::test]
+async fn dpi_adds_a_nine_month_period() {
+    let app = app_with(&["ben-tre-2018"]).await;
+    let plan = app.store.plans(false).await.expect("plans")[0].clone();
+    let dpi = app.sign_in("dpi").await;
+    let leader = app.sign_in("leader").await;
+    let path = format!("/plans/{}/periods/add", plan.id);
+    let form = |csrf: &str, kind: &str| {
+        vec![
+            ("csrf".to_string(), csrf.to_string()),
+            ("kind".to_string(), kind.to_string()),
+            ("year".to_string(), "2026".to_string()),
+            ("part".to_string(), "0".to_string()),
+            ("agency_due_on".to_string(), "2026-10-15".to_string()),
+        ]
+    };
+    let send = |cookie: &str, fields: Vec<(String, String)>| {
+        let (app, path, cookie) = (&app, path.clone(), cookie.to_string());
+        async move {
+            let pairs: Vec<(&str, &str)> = fields
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            app.post_form(&path, Some(&cookie), &pairs).await.status()
+        }
+    };
+    assert_eq!(
+        send(&leader.cookie, form(&leader.csrf, "nine-months")).await,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        send(&dpi.cookie, form(&dpi.csrf, "fortnightly")).await,
+        StatusCode::BAD_REQUEST
+    );
+    let (_, before) = app
+        .get(&format!("/plans/{}/periods", plan.id), Some(&dpi))
+        .await;
+    assert!(before.contains("Chưa có kỳ báo cáo nào."));
+    assert!(before.contains("action=\"/plans/") && before.contains("/periods/add\""));
+    assert_eq!(
+        send(&dpi.cookie, form(&dpi.csrf, "nine-months")).await,
+        StatusCode::SEE_OTHER
+    );
+    let (_, after) = app
+        .get(&format!("/plans/{}/periods", plan.id), Some(&dpi))
+        .await;
+    assert!(after.contains("9 tháng năm 2026"));
+    assert!(after.contains("15/10/2026"));
+    assert_eq!(
+        send(&dpi.cookie, form(&dpi.csrf, "nine-months")).await,
+        StatusCode::BAD_REQUEST,
+        "the same period twice"
+    );
+}

@@ -144,6 +144,36 @@ fn period(
     })
 }
 
+/// A period DPI sets up by hand, for a report the plan's rules do not
+/// state (a nine-month review, a quarter the plan forgot), due from the
+/// agencies on `agency_due_on`; the other dates follow from the options.
+/// None when the part does not exist for the kind (a fifth quarter).
+pub fn manual_period(
+    kind: PeriodKind,
+    year: i32,
+    part: i32,
+    agency_due_on: Date,
+    options: &GenerationOptions,
+) -> Option<PeriodSpec> {
+    let part = match kind {
+        PeriodKind::Yearly | PeriodKind::NineMonths => 0,
+        _ => part,
+    };
+    let (first_month, last_month) = months(kind, part)?;
+    Some(PeriodSpec {
+        kind,
+        year,
+        part,
+        label: label(kind, year, part),
+        starts_on: Date::from_calendar_date(year, first_month, 1).ok()?,
+        ends_on: last_day(year, last_month)?,
+        inputs_due_on: agency_due_on - Duration::days(options.inputs_offset_days),
+        agency_due_on,
+        consolidation_due_on: agency_due_on + Duration::days(options.consolidation_days),
+        rule_line: 0,
+    })
+}
+
 /// First and last month of a period.
 fn months(kind: PeriodKind, part: i32) -> Option<(Month, Month)> {
     let (first, last) = match (kind, part) {

@@ -5,9 +5,11 @@ use kehoach_model::ReportingRule;
 use serde::Serialize;
 use serde_json::json;
 
-use super::periods::{iso, parse_iso, periods_for_year, GenerationOptions};
+use super::periods::{
+    iso, manual_period, parse_iso, periods_for_year, GenerationOptions, PeriodSpec,
+};
 use super::rights::{check, Action, Owner, Resource};
-use super::{PeriodState, Principal};
+use super::{PeriodKind, PeriodState, Principal};
 use crate::audit::{record, Change};
 use crate::clock::now;
 use crate::error::{Result, StoreError};
@@ -135,41 +137,7 @@ impl Store {
         let specs = periods_for_year(&rules, year, options);
         let mut tx = self.pool.begin().await?;
         for spec in &specs {
-            let created: Option<i64> = sqlx::query_scalar(
-                "INSERT INTO reporting_periods (plan_id, kind, year, part, label, starts_on, ends_on, \
-                 inputs_due_on, agency_due_on, consolidation_due_on, state, rule_line, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
-                 ON CONFLICT (plan_id, kind, year, part) DO NOTHING RETURNING id",
-            )
-            .bind(plan_id)
-            .bind(spec.kind.as_str())
-            .bind(i64::from(spec.year))
-            .bind(i64::from(spec.part))
-            .bind(spec.label.as_str())
-            .bind(iso(spec.starts_on))
-            .bind(iso(spec.ends_on))
-            .bind(iso(spec.inputs_due_on))
-            .bind(iso(spec.agency_due_on))
-            .bind(iso(spec.consolidation_due_on))
-            .bind(PeriodState::Draft.as_str())
-            .bind(i64::try_from(spec.rule_line).ok())
-            .bind(now())
-            .fetch_optional(&mut *tx)
-            .await?;
-            if let Some(id) = created {
-                record(
-                    &mut tx,
-                    &principal.actor(),
-                    Change {
-                        action: "generate",
-                        entity: "reporting-period",
-                        entity_id: Some(id),
-                        before: None,
-                        after: Some(json!({ "plan_id": plan_id, "label": spec.label, "agency_due_on": iso(spec.agency_due_on) })),
-                    },
-                )
-                .await?;
-            }
+            insert_period(&mut tx, principal, plan_id, spec, "generate").await?;
         }
         tx.commit().await?;
         let periods = self
@@ -185,6 +153,37 @@ impl Store {
             .filter(|d| d.code == "conflicting-deadline")
             .collect();
         Ok(Generated { periods, conflicts })
+    }
+
+    /// Adds a period the plan's rules do not call for (a nine-month review,
+    /// say), as a draft; refused if the plan already has that period.
+    pub async fn add_period(
+        &self,
+        principal: &Principal,
+        plan_id: i64,
+        kind: PeriodKind,
+        year: i32,
+        part: i32,
+        agency_due_on: &str,
+        options: &GenerationOptions,
+    ) -> Result<Period> {
+        check(principal, Resource::Period, Action::Edit, &Owner::nobody())?;
+        self.latest_version_of(plan_id).await?;
+        let due = parse_iso(agency_due_on).ok_or_else(|| {
+            StoreError::Invalid(format!("\"{agency_due_on}\" is not a date as YYYY-MM-DD"))
+        })?;
+        let spec = manual_period(kind, year, part, due, options).ok_or_else(|| {
+            StoreError::Invalid(format!("{} has no part {part}", kind.label_en()))
+        })?;
+        let mut tx = self.pool.begin().await?;
+        let Some(id) = insert_period(&mut tx, principal, plan_id, &spec, "add").await? else {
+            return Err(StoreError::Invalid(format!(
+                "the plan already has the period \"{}\"",
+                spec.label
+            )));
+        };
+        tx.commit().await?;
+        self.period_row(id).await
     }
 
     pub async fn periods_of_plan(
@@ -331,4 +330,52 @@ impl Store {
         tx.commit().await?;
         self.period_row(id).await
     }
+}
+
+/// Inserts a period as a draft and audits it; None when the plan already
+/// has that period (generating twice keeps what is there).
+async fn insert_period(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    principal: &Principal,
+    plan_id: i64,
+    spec: &PeriodSpec,
+    action: &'static str,
+) -> Result<Option<i64>> {
+    let created: Option<i64> = sqlx::query_scalar(
+        "INSERT INTO reporting_periods (plan_id, kind, year, part, label, starts_on, ends_on, \
+         inputs_due_on, agency_due_on, consolidation_due_on, state, rule_line, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
+         ON CONFLICT (plan_id, kind, year, part) DO NOTHING RETURNING id",
+    )
+    .bind(plan_id)
+    .bind(spec.kind.as_str())
+    .bind(i64::from(spec.year))
+    .bind(i64::from(spec.part))
+    .bind(spec.label.as_str())
+    .bind(iso(spec.starts_on))
+    .bind(iso(spec.ends_on))
+    .bind(iso(spec.inputs_due_on))
+    .bind(iso(spec.agency_due_on))
+    .bind(iso(spec.consolidation_due_on))
+    .bind(PeriodState::Draft.as_str())
+    // A period added by hand has no rule line.
+    .bind(i64::try_from(spec.rule_line).ok().filter(|&l| l > 0))
+    .bind(now())
+    .fetch_optional(&mut **tx)
+    .await?;
+    if let Some(id) = created {
+        record(
+            tx,
+            &principal.actor(),
+            Change {
+                action,
+                entity: "reporting-period",
+                entity_id: Some(id),
+                before: None,
+                after: Some(json!({ "plan_id": plan_id, "label": spec.label, "agency_due_on": iso(spec.agency_due_on) })),
+            },
+        )
+        .await?;
+    }
+    Ok(created)
 }

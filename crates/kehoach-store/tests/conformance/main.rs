@@ -60,6 +60,7 @@ on_both_backends!(
     reporting::a_yearly_period_from_generation_to_compliance,
     reporting::a_successor_reports_on_its_predecessors_tasks,
     reporting::indicator_values_keep_every_revision,
+    reporting::dpi_adds_a_nine_month_period_by_hand,
     reporting_rights::rights_for_every_role_resource_and_action,
     reportui_queries::reporters_pages_read_tasks_contributions_and_indicators,
     review_queries::review_queries_follow_the_rights,

@@ -467,3 +467,94 @@ pub async fn indicator_values_keep_every_revision(store: &Store) {
         Err(StoreError::Invalid(_))
     ));
 }
+
+/// A period the rules do not state (a nine-month review) is added by hand;
+/// a second one like it, an impossible part or a reporter are refused.
+pub async fn dpi_adds_a_nine_month_period_by_hand(store: &Store) {
+    let s = scene(store).await;
+    let options = GenerationOptions::default();
+    let added = store
+        .add_period(
+            &s.dpi,
+            s.plan,
+            kehoach_store::reporting::PeriodKind::NineMonths,
+            2026,
+            0,
+            "2026-10-15",
+            &options,
+        )
+        .await
+        .expect("add");
+    assert_eq!(
+        (
+            added.label.as_str(),
+            added.kind.as_str(),
+            added.starts_on.as_str(),
+            added.ends_on.as_str(),
+            added.inputs_due_on.as_str(),
+            added.agency_due_on.as_str(),
+            added.consolidation_due_on.as_str(),
+            added.state.as_str(),
+            added.rule_line
+        ),
+        (
+            "9 tháng năm 2026",
+            "nine-months",
+            "2026-01-01",
+            "2026-09-30",
+            "2026-10-10",
+            "2026-10-15",
+            "2026-10-25",
+            "draft",
+            None
+        )
+    );
+    let again = store
+        .add_period(
+            &s.dpi,
+            s.plan,
+            kehoach_store::reporting::PeriodKind::NineMonths,
+            2026,
+            0,
+            "2026-10-20",
+            &options,
+        )
+        .await;
+    assert!(matches!(again, Err(StoreError::Invalid(_))), "{again:?}");
+    let fifth_quarter = store
+        .add_period(
+            &s.dpi,
+            s.plan,
+            kehoach_store::reporting::PeriodKind::Quarterly,
+            2026,
+            5,
+            "2026-12-15",
+            &options,
+        )
+        .await;
+    assert!(matches!(fifth_quarter, Err(StoreError::Invalid(_))));
+    let reporter = principal(store, "rep-a", Role::Reporter, Some(s.a)).await;
+    let refused = store
+        .add_period(
+            &reporter,
+            s.plan,
+            kehoach_store::reporting::PeriodKind::Quarterly,
+            2026,
+            3,
+            "2026-09-15",
+            &options,
+        )
+        .await;
+    assert!(
+        matches!(refused, Err(StoreError::Forbidden(_))),
+        "{refused:?}"
+    );
+    let labels: Vec<String> = store
+        .periods_of_plan(&s.dpi, s.plan)
+        .await
+        .expect("periods")
+        .into_iter()
+        .map(|p| p.label)
+        .collect();
+    assert_eq!(labels, ["9 tháng năm 2026", "Năm 2026"]);
+}

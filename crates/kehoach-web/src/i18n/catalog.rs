@@ -564,4 +564,13 @@ pub(super) static CATALOG: &[(&str, &str, &str)] = &[
     ("reporting.who_reported", "Tình hình báo cáo", "Who has reported"),
     ("period.edit_dates", "Sửa thời hạn", "Change the due dates"),
     ("period.save_dates", "Lưu thời hạn", "Save the dates"),
+    ("period.add", "Thêm kỳ báo cáo khác", "Add another period"),
+    (
+        "period.add_hint",
+        "Cho báo cáo kế hoạch không quy định (ví dụ: báo cáo 9 tháng). Quý hoặc nửa năm: ghi số thứ tự (1–4).",
+        "For a report the plan does not state (a nine-month review, say). Quarter or half year: give its number (1–4).",
+    ),
+    ("period.kind", "Loại kỳ", "Kind"),
+    ("period.part", "Quý/nửa năm", "Quarter/half"),
+    ("period.add_button", "Thêm kỳ", "Add the period"),
 ];

@@ -11,6 +11,7 @@ use axum::Router;
 use kehoach_store::plans::read::{DiagnosticRow, PlanSummary};
 use kehoach_store::reporting::periods::GenerationOptions;
 use kehoach_store::reporting::setup::{Period, PeriodDates};
+use kehoach_store::reporting::PeriodKind;
 use serde::Deserialize;
 
 use super::{render, Chrome};
@@ -22,6 +23,7 @@ use crate::state::AppState;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/plans/{id}/periods", get(periods_page).post(generate))
+        .route("/plans/{id}/periods/add", post(add))
         .route("/periods/{id}/open", post(open))
         .route("/periods/{id}/close", post(close))
         .route("/periods/{id}/dates", post(edit_dates))
@@ -42,6 +44,14 @@ struct PeriodsPage {
 }
 
 impl PeriodsPage {
+    /// (value, label) of every kind of period, for the add form.
+    fn kinds(&self) -> Vec<(&'static str, &'static str)> {
+        PeriodKind::ALL
+            .iter()
+            .map(|k| (k.as_str(), k.label(self.chrome.tr.lang)))
+            .collect()
+    }
+
     fn state_key(&self, state: &str) -> &'static str {
         match state {
             "open" => "period.state.open",
@@ -106,6 +116,46 @@ async fn generate(
             &principal,
             plan_id,
             form.year,
+            &GenerationOptions::default(),
+        )
+        .await?;
+    Ok(Redirect::to(&format!("/plans/{plan_id}/periods")).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct AddForm {
+    csrf: String,
+    kind: String,
+    year: i32,
+    #[serde(default)]
+    part: Option<i32>,
+    agency_due_on: String,
+}
+
+impl HasCsrf for AddForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+/// A period the plan's rules do not state (a nine-month review, a quarter).
+async fn add(
+    State(state): State<AppState>,
+    Path(plan_id): Path<i64>,
+    CsrfForm { viewer, form }: CsrfForm<AddForm>,
+) -> PageResult {
+    let principal = viewer.principal()?;
+    let kind = PeriodKind::parse(&form.kind)
+        .ok_or_else(|| AppError::bad_request(format!("unknown period kind \"{}\"", form.kind)))?;
+    state
+        .store
+        .add_period(
+            &principal,
+            plan_id,
+            kind,
+            form.year,
+            form.part.unwrap_or(0),
+            form.agency_due_on.trim(),
             &GenerationOptions::default(),
         )
         .await?;

@@ -41,6 +41,16 @@ pub struct PeriodDates {
     pub consolidation_due_on: String,
 }
 
+/// A period DPI adds by hand: its kind, year, part (quarter or half; 0
+/// otherwise) and the agencies' due date (YYYY-MM-DD).
+#[derive(Debug, Clone, Copy)]
+pub struct NewPeriod<'a> {
+    pub kind: PeriodKind,
+    pub year: i32,
+    pub part: i32,
+    pub agency_due_on: &'a str,
+}
+
 /// What generating a year's periods gave, with the import's
 /// `conflicting-deadline` diagnostics for DPI to settle.
 #[derive(Debug, Clone, Serialize)]
@@ -161,19 +171,19 @@ impl Store {
         &self,
         principal: &Principal,
         plan_id: i64,
-        kind: PeriodKind,
-        year: i32,
-        part: i32,
-        agency_due_on: &str,
+        new: &NewPeriod<'_>,
         options: &GenerationOptions,
     ) -> Result<Period> {
         check(principal, Resource::Period, Action::Edit, &Owner::nobody())?;
         self.latest_version_of(plan_id).await?;
-        let due = parse_iso(agency_due_on).ok_or_else(|| {
-            StoreError::Invalid(format!("\"{agency_due_on}\" is not a date as YYYY-MM-DD"))
+        let due = parse_iso(new.agency_due_on).ok_or_else(|| {
+            StoreError::Invalid(format!(
+                "\"{}\" is not a date as YYYY-MM-DD",
+                new.agency_due_on
+            ))
         })?;
-        let spec = manual_period(kind, year, part, due, options).ok_or_else(|| {
-            StoreError::Invalid(format!("{} has no part {part}", kind.label_en()))
+        let spec = manual_period(new.kind, new.year, new.part, due, options).ok_or_else(|| {
+            StoreError::Invalid(format!("{} has no part {}", new.kind.label_en(), new.part))
         })?;
         let mut tx = self.pool.begin().await?;
         let Some(id) = insert_period(&mut tx, principal, plan_id, &spec, "add").await? else {

@@ -3,7 +3,7 @@
 use kehoach_store::reporting::compliance::Standing;
 use kehoach_store::reporting::indicators::NewIndicatorValue;
 use kehoach_store::reporting::periods::GenerationOptions;
-use kehoach_store::reporting::setup::PeriodDates;
+use kehoach_store::reporting::setup::{NewPeriod, PeriodDates};
 use kehoach_store::reporting::{Channel, EntryStatus, IndicatorStatus, ReminderKind};
 use kehoach_store::{Actor, Role, Store, StoreError};
 
@@ -477,10 +477,12 @@ pub async fn dpi_adds_a_nine_month_period_by_hand(store: &Store) {
         .add_period(
             &s.dpi,
             s.plan,
-            kehoach_store::reporting::PeriodKind::NineMonths,
-            2026,
-            0,
-            "2026-10-15",
+            &NewPeriod {
+                kind: kehoach_store::reporting::PeriodKind::NineMonths,
+                year: 2026,
+                part: 0,
+                agency_due_on: "2026-10-15",
+            },
             &options,
         )
         .await
@@ -513,10 +515,12 @@ pub async fn dpi_adds_a_nine_month_period_by_hand(store: &Store) {
         .add_period(
             &s.dpi,
             s.plan,
-            kehoach_store::reporting::PeriodKind::NineMonths,
-            2026,
-            0,
-            "2026-10-20",
+            &NewPeriod {
+                kind: kehoach_store::reporting::PeriodKind::NineMonths,
+                year: 2026,
+                part: 0,
+                agency_due_on: "2026-10-20",
+            },
             &options,
         )
         .await;
@@ -525,10 +529,12 @@ pub async fn dpi_adds_a_nine_month_period_by_hand(store: &Store) {
         .add_period(
             &s.dpi,
             s.plan,
-            kehoach_store::reporting::PeriodKind::Quarterly,
-            2026,
-            5,
-            "2026-12-15",
+            &NewPeriod {
+                kind: kehoach_store::reporting::PeriodKind::Quarterly,
+                year: 2026,
+                part: 5,
+                agency_due_on: "2026-12-15",
+            },
             &options,
         )
         .await;
@@ -538,10 +544,12 @@ pub async fn dpi_adds_a_nine_month_period_by_hand(store: &Store) {
         .add_period(
             &reporter,
             s.plan,
-            kehoach_store::reporting::PeriodKind::Quarterly,
-            2026,
-            3,
-            "2026-09-15",
+            &NewPeriod {
+                kind: kehoach_store::reporting::PeriodKind::Quarterly,
+                year: 2026,
+                part: 3,
+                agency_due_on: "2026-09-15",
+            },
             &options,
         )
         .await;

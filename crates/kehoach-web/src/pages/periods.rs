@@ -10,7 +10,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use kehoach_store::plans::read::{DiagnosticRow, PlanSummary};
 use kehoach_store::reporting::periods::GenerationOptions;
-use kehoach_store::reporting::setup::{Period, PeriodDates};
+use kehoach_store::reporting::setup::{NewPeriod, Period, PeriodDates};
 use kehoach_store::reporting::PeriodKind;
 use serde::Deserialize;
 
@@ -152,10 +152,12 @@ async fn add(
         .add_period(
             &principal,
             plan_id,
-            kind,
-            form.year,
-            form.part.unwrap_or(0),
-            form.agency_due_on.trim(),
+            &NewPeriod {
+                kind,
+                year: form.year,
+                part: form.part.unwrap_or(0),
+                agency_due_on: form.agency_due_on.trim(),
+            },
             &GenerationOptions::default(),
         )
         .await?;

@@ -29,7 +29,7 @@ const TARGETS_BY_CODE: &str = "SELECT p.id AS plan_id, p.title AS plan_title, p.
      FROM targets t JOIN latest_versions lv ON lv.id = t.version_id \
      JOIN plan_versions v ON v.id = t.version_id JOIN plans p ON p.id = v.plan_id \
      WHERE (t.code = $1 OR t.parent_code = $1) AND p.published >= $2 \
-     ORDER BY p.id, t.position";
+     ORDER BY p.id, t.id";
 
 impl Store {
     /// The targets coded `code` (or lettered under it: 3.1.a for 3.1) in the

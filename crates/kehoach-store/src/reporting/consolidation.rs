@@ -67,7 +67,7 @@ impl Store {
         let tasks: Vec<TaskRow> = sqlx::query_as(
             "SELECT t.id, gl.code AS goal_code, g.code AS target_code, t.code, t.text, t.line \
              FROM tasks t LEFT JOIN targets g ON g.id = t.target_id LEFT JOIN goals gl ON gl.id = g.goal_id \
-             WHERE t.version_id = $1 ORDER BY t.position",
+             WHERE t.version_id = $1 ORDER BY t.id",
         )
         .bind(version)
         .fetch_all(&self.pool)

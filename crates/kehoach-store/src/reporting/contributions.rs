@@ -104,7 +104,8 @@ impl Store {
             .await?
             .contains(&agency_id)
         {
-            return Err(StoreError::Invalid(format!(
+            // An agency with no part in the task has no say on it.
+            return Err(StoreError::Forbidden(format!(
                 "agency {agency_id} does not coordinate task {task_id}"
             )));
         }

@@ -50,7 +50,7 @@ impl Store {
         let version = self.latest_version_of(period.plan_id).await?;
         let leads: Vec<(i64, i64)> = sqlx::query_as(
             "SELECT ta.task_id, ta.agency_id FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id \
-             WHERE t.version_id = $1 AND ta.role = 'lead' ORDER BY t.position, ta.position",
+             WHERE t.version_id = $1 AND ta.role = 'lead' ORDER BY t.id, ta.position",
         )
         .bind(version)
         .fetch_all(&self.pool)

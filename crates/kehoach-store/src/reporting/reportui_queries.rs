@@ -56,7 +56,7 @@ impl Store {
         )?;
         Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "{BRIEF_COLUMNS} WHERE t.id IN (SELECT task_id FROM report_entries WHERE report_id = $1) \
-             ORDER BY t.position"
+             ORDER BY t.id"
         )))
         .bind(report_id)
         .fetch_all(&self.pool)
@@ -113,7 +113,7 @@ impl Store {
         .await?;
         let mine = self.answering_for(&period, named, agency_id).await?;
         let all: Vec<TaskBrief> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "{BRIEF_COLUMNS} WHERE t.version_id = $1 ORDER BY t.position"
+            "{BRIEF_COLUMNS} WHERE t.version_id = $1 ORDER BY t.id"
         )))
         .bind(version)
         .fetch_all(&self.pool)

@@ -74,7 +74,7 @@ impl Store {
         let period = self.period_row(period_id).await?;
         let version = self.latest_version_of(period.plan_id).await?;
         let rows: Vec<TaskText> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "{TASK_TEXT_COLUMNS} WHERE t.version_id = $1 ORDER BY t.position"
+            "{TASK_TEXT_COLUMNS} WHERE t.version_id = $1 ORDER BY t.id"
         )))
         .bind(version)
         .fetch_all(&self.pool)

@@ -1,5 +1,6 @@
-//! Router tests in process: the real router over a real SQLite store (in a
-//! temporary folder) with corpus documents imported.
+//! Router tests in process: the real router over a real store with corpus
+//! documents imported: an SQLite file in a temporary folder, or (`app_on`)
+//! a fresh database on the PostgreSQL server named by KEHOACH_TEST_POSTGRES.
 #![allow(dead_code)]
 
 use std::net::SocketAddr;
@@ -20,6 +21,8 @@ pub struct App {
     pub store: Store,
     pub router: Router,
     dir: PathBuf,
+    /// (server URL, database) of a PostgreSQL test database, dropped by `finish`.
+    postgres: Option<(String, String)>,
 }
 
 impl Drop for App {
@@ -28,17 +31,96 @@ impl Drop for App {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The store's URL for a new test database on `backend`; None when no
+/// PostgreSQL server is configured and none is required.
+async fn test_database(
+    backend: Backend,
+    dir: &std::path::Path,
+) -> Option<(String, Option<(String, String)>)> {
+    match backend {
+        Backend::Sqlite => Some((format!("sqlite://{}", dir.join("t.db").display()), None)),
+        Backend::Postgres => {
+            use sqlx::Connection;
+            let server = match std::env::var("KEHOACH_TEST_POSTGRES") {
+                Ok(url) if !url.is_empty() => url,
+                _ => {
+                    assert!(
+                        std::env::var("KEHOACH_REQUIRE_POSTGRES").as_deref() != Ok("1"),
+                        "KEHOACH_REQUIRE_POSTGRES=1 but KEHOACH_TEST_POSTGRES is not set"
+                    );
+                    eprintln!("skipped on PostgreSQL: set KEHOACH_TEST_POSTGRES (scripts/postgres.sh prints a URL)");
+                    return None;
+                }
+            };
+            let name = format!(
+                "kehoach_webtest_{}",
+                &kehoach_store::accounts::random_token()[..16]
+            );
+            let mut admin = sqlx::postgres::PgConnection::connect(&server)
+                .await
+                .expect("connect to the PostgreSQL test server");
+            sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                .execute(&mut admin)
+                .await
+                .expect("create a test database");
+            admin.close().await.ok();
+            let (base, query) = server
+                .split_once('?')
+                .map_or((server.as_str(), None), |(b, q)| (b, Some(q)));
+            let base = base
+                .rfind('/')
+                .filter(|&i| i > "postgres://".len())
+                .map_or(base, |i| &base[..i]);
+            let url = match query {
+                Some(q) => format!("{base}/{name}?{q}"),
+                None => format!("{base}/{name}"),
+            };
+            Some((url, Some((server.clone(), name))))
+        }
+    }
+}
+
+impl App {
+    /// Closes the store and drops a PostgreSQL test database.
+    pub async fn finish(mut self) {
+        self.store.close().await;
+        if let Some((server, name)) = self.postgres.take() {
+            use sqlx::Connection;
+            if let Ok(mut admin) = sqlx::postgres::PgConnection::connect(&server).await {
+                let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+                    "DROP DATABASE IF EXISTS {name}"
+                )))
+                .execute(&mut admin)
+                .await;
+            }
+        }
+    }
+}
+
 /// A store with the given corpus documents (file name prefixes) imported,
 /// and one account per role: admin, dpi (coordinator), syt (reporter for
 /// Sở Y tế, when that agency exists), leader; all with `PASSWORD`.
 pub async fn app_with(documents: &[&str]) -> App {
+    app_on(Backend::Sqlite, documents)
+        .await
+        .expect("SQLite is always there")
+}
+
+/// `app_with` on the given backend; None when PostgreSQL is not configured
+/// (and not required).
+pub async fn app_on(backend: Backend, documents: &[&str]) -> Option<App> {
     let dir = std::env::temp_dir().join(format!(
         "kehoach-web-test-{}",
         kehoach_store::accounts::random_token()
     ));
-    let store = Store::open(&format!("sqlite://{}", dir.join("t.db").display()))
-        .await
-        .expect("open store");
+    let (url, postgres) = test_database(backend, &dir).await?;
+    let store = Store::open(&url).await.expect("open store");
     let corpus = kehoach_import::corpus::corpus_dir().expect("corpus");
     let files = kehoach_import::corpus::corpus_documents(&corpus).expect("corpus files");
     for prefix in documents {
@@ -82,7 +164,12 @@ pub async fn app_with(documents: &[&str]) -> App {
     let addr: SocketAddr = "127.0.0.1:40000".parse().expect("addr");
     let router =
         kehoach_web::router(kehoach_web::AppState::new(store.clone())).layer(MockConnectInfo(addr));
-    App { store, router, dir }
+    Some(App {
+        store,
+        router,
+        dir,
+        postgres,
+    })
 }
 
 /// A signed-in browser: its session cookie and CSRF token.

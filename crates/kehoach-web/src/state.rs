@@ -1,5 +1,6 @@
 use std::sync::Arc;
 
+use kehoach_store::reporting::apibench_saves::EntryWriter;
 use kehoach_store::Store;
 
 use crate::auth::limiter::LoginLimiter;
@@ -14,15 +15,18 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Parsed uploads waiting for their uploader to commit or discard them.
     pub previews: Arc<Previews>,
+    /// Entry saves of the JSON API, committed in groups (one fsync for many).
+    pub entry_writer: EntryWriter,
 }
 
 impl AppState {
     pub fn new(store: Store) -> AppState {
         AppState {
-            store,
+            store: store.clone(),
             limiter: Arc::new(LoginLimiter::default()),
             secure_cookies: std::env::var("KEHOACH_SECURE_COOKIES").as_deref() == Ok("1"),
             previews: Arc::new(Previews::default()),
+            entry_writer: EntryWriter::new(store.clone()),
         }
     }
 }

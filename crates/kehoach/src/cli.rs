@@ -79,6 +79,9 @@ pub enum Command {
         /// `submit`: concurrent HTTP clients, each a reporter saving its own entry.
         #[arg(long, default_value_t = 16)]
         clients: usize,
+        /// `submit`: commit each save alone, not in groups (for comparison).
+        #[arg(long)]
+        one_by_one: bool,
     },
 }
 

@@ -175,6 +175,7 @@ fn saved_entry(item: &Checked, at: i64) -> Entry {
 pub struct EntryWriter {
     store: Store,
     queue: Arc<OnceLock<mpsc::Sender<(Checked, Reply)>>>,
+    grouped: bool,
 }
 
 impl EntryWriter {
@@ -182,12 +183,28 @@ impl EntryWriter {
         EntryWriter {
             store,
             queue: Arc::new(OnceLock::new()),
+            grouped: true,
+        }
+    }
+
+    /// Each save in its own transaction (`Store::save_entry`), as a
+    /// comparison for the benchmark.
+    pub fn one_by_one(store: Store) -> EntryWriter {
+        EntryWriter {
+            grouped: false,
+            ..EntryWriter::new(store)
         }
     }
 
     /// `Store::save_entry`, committed together with the saves that arrive
     /// while the previous commit is on its way to the disk.
     pub async fn save(&self, save: EntrySave) -> Result<Entry> {
+        if !self.grouped {
+            return self
+                .store
+                .save_entry(&save.principal, save.id, save.expected_version, &save.fields)
+                .await;
+        }
         let before = self
             .store
             .check_entry_save(&save.principal, save.id, &save.fields)

@@ -2,6 +2,7 @@
 //! PostgreSQL (see harness.rs), against the real corpus documents.
 
 mod accounts;
+mod apibench_saves;
 mod agencies;
 mod compare;
 mod harness;
@@ -59,4 +60,5 @@ on_both_backends!(
     reporting::a_successor_reports_on_its_predecessors_tasks,
     reporting::indicator_values_keep_every_revision,
     reporting_rights::rights_for_every_role_resource_and_action,
+    apibench_saves::saves_committed_together_keep_each_outcome,
 );

@@ -45,6 +45,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             seconds,
             db,
             clients,
+            one_by_one,
         } => {
             let corpus = corpus_or_default(corpus)?;
             match what {
@@ -55,6 +56,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         db,
                         clients,
                         seconds,
+                        one_by_one,
                     };
                     runtime()?.block_on(submit_bench::run(&options))
                 }

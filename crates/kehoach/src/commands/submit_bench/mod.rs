@@ -34,6 +34,8 @@ pub struct Options {
     pub db: Option<String>,
     pub clients: usize,
     pub seconds: f64,
+    /// Commit each save alone instead of in groups (for comparison).
+    pub one_by_one: bool,
 }
 
 /// A folder removed when the measurement ends.
@@ -78,7 +80,12 @@ pub async fn run(options: &Options) -> anyhow::Result<ExitCode> {
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let addr = listener.local_addr()?;
-    let app = kehoach_web::router(kehoach_web::AppState::new(store.clone()));
+    let mut state = kehoach_web::AppState::new(store.clone());
+    if options.one_by_one {
+        state.entry_writer =
+            kehoach_store::reporting::apibench_saves::EntryWriter::one_by_one(store.clone());
+    }
+    let app = kehoach_web::router(state);
     let server = tokio::spawn(async move {
         axum::serve(
             listener,
@@ -323,6 +330,7 @@ fn report(
             "ratio": (ratio * 1000.0).round() / 1000.0,
             "latency_ms": { "p50": p50, "p95": p95, "p99": p99 },
             "clients": options.clients,
+            "commits": if options.one_by_one { "one by one" } else { "grouped" },
             "seconds": round1(elapsed),
             "saves": saves,
             "conflicts": conflicts,

@@ -202,7 +202,12 @@ impl EntryWriter {
         if !self.grouped {
             return self
                 .store
-                .save_entry(&save.principal, save.id, save.expected_version, &save.fields)
+                .save_entry(
+                    &save.principal,
+                    save.id,
+                    save.expected_version,
+                    &save.fields,
+                )
                 .await;
         }
         let before = self

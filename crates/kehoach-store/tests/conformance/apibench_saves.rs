@@ -13,21 +13,26 @@ pub async fn saves_committed_together_keep_each_outcome(store: &Store) {
     let s = scene(store).await;
     let ra = principal(store, "rep-a", Role::Reporter, Some(s.a)).await;
     let rb = principal(store, "rep-b", Role::Reporter, Some(s.b)).await;
-    let report_a = store.report_for(&ra, s.period, s.a).await.expect("report a");
-    let report_b = store.report_for(&rb, s.period, s.b).await.expect("report b");
+    let report_a = store
+        .report_for(&ra, s.period, s.a)
+        .await
+        .expect("report a");
+    let report_b = store
+        .report_for(&rb, s.period, s.b)
+        .await
+        .expect("report b");
     let (a0, a1, b0) = (
         &report_a.entries[0].row,
         &report_a.entries[1].row,
         &report_b.entries[0].row,
     );
-    let save = |who: &kehoach_store::Principal, id: i64, version: i64, fields: EntryFields| {
-        EntrySave {
+    let save =
+        |who: &kehoach_store::Principal, id: i64, version: i64, fields: EntryFields| EntrySave {
             principal: who.clone(),
             id,
             expected_version: version,
             fields,
-        }
-    };
+        };
     let bad_date = EntryFields {
         evidence_date: Some("31/12/2026".into()),
         ..filled(EntryStatus::Done)
@@ -86,7 +91,10 @@ pub async fn saves_committed_together_keep_each_outcome(store: &Store) {
 
     // Through the writer task: 12 entries saved at once all land, each once.
     let writer = EntryWriter::new(store.clone());
-    let entries: Vec<_> = report_a.entries[2..14].iter().map(|e| e.row.clone()).collect();
+    let entries: Vec<_> = report_a.entries[2..14]
+        .iter()
+        .map(|e| e.row.clone())
+        .collect();
     let tasks: Vec<_> = entries
         .iter()
         .map(|e| {
@@ -103,7 +111,10 @@ pub async fn saves_committed_together_keep_each_outcome(store: &Store) {
     }
     for (entry, outcome) in entries.iter().zip(&outcomes) {
         let saved = outcome.as_ref().expect("concurrent save");
-        assert_eq!((saved.row.id, saved.row.version), (entry.id, entry.version + 1));
+        assert_eq!(
+            (saved.row.id, saved.row.version),
+            (entry.id, entry.version + 1)
+        );
     }
     // Two saves of one version at once: one wins, one conflicts.
     let e = &report_a.entries[14].row;
@@ -120,11 +131,22 @@ pub async fn saves_committed_together_keep_each_outcome(store: &Store) {
         1
     );
     // Submitted: the writer refuses as `save_entry` does.
-    store.submit_report(&ra, report_a.row.id).await.expect("submit");
-    let e = store.entry(&ra, report_a.entries[20].row.id).await.expect("read");
+    store
+        .submit_report(&ra, report_a.row.id)
+        .await
+        .expect("submit");
+    let e = store
+        .entry(&ra, report_a.entries[20].row.id)
+        .await
+        .expect("read");
     assert!(matches!(
         writer
-            .save(save(&ra, e.row.id, e.row.version, filled(EntryStatus::Done)))
+            .save(save(
+                &ra,
+                e.row.id,
+                e.row.version,
+                filled(EntryStatus::Done)
+            ))
             .await,
         Err(StoreError::Locked(_))
     ));
@@ -138,4 +160,3 @@ pub async fn saves_committed_together_keep_each_outcome(store: &Store) {
         Backend::Postgres => assert_eq!(store.sqlite_durability().await.expect("none"), None),
     }
 }
-

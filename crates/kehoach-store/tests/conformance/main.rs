@@ -2,8 +2,8 @@
 //! PostgreSQL (see harness.rs), against the real corpus documents.
 
 mod accounts;
-mod apibench_saves;
 mod agencies;
+mod apibench_saves;
 mod compare;
 mod harness;
 mod lookup;

@@ -40,7 +40,7 @@ struct Checked {
 
 /// What the transaction did with a checked save.
 enum Outcome {
-    Saved(Entry),
+    Saved(Box<Entry>),
     /// Nothing written: a conflict or a lock, told apart after the commit.
     Refused,
 }
@@ -124,7 +124,7 @@ impl Store {
             )
             .await?;
             outcomes.push(if written {
-                Outcome::Saved(saved_entry(item, at))
+                Outcome::Saved(Box::new(saved_entry(item, at)))
             } else {
                 Outcome::Refused
             });
@@ -140,7 +140,7 @@ impl Store {
         outcome: Result<Outcome>,
     ) -> Result<Entry> {
         match outcome? {
-            Outcome::Saved(entry) => Ok(entry),
+            Outcome::Saved(entry) => Ok(*entry),
             Outcome::Refused => Err(self.refused_entry_save(id, expected_version).await),
         }
     }

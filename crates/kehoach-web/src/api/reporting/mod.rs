@@ -44,18 +44,19 @@ pub fn routes() -> Router<AppState> {
 /// carry what is stored (409), locked reports and periods answer 423.
 type ApiResponse = Result<Response, ApiError>;
 
-pub struct ApiError(Response);
+/// Boxed: a response is large, and the error travels in every `Result`.
+pub struct ApiError(Box<Response>);
 
 impl From<AppError> for ApiError {
     fn from(err: AppError) -> ApiError {
-        ApiError(err.into_response())
+        ApiError(Box::new(err.into_response()))
     }
 }
 
 impl From<StoreError> for ApiError {
     fn from(err: StoreError) -> ApiError {
         match err {
-            StoreError::Conflict { current } => ApiError(
+            StoreError::Conflict { current } => ApiError(Box::new(
                 (
                     StatusCode::CONFLICT,
                     Json(json!({
@@ -65,14 +66,14 @@ impl From<StoreError> for ApiError {
                     })),
                 )
                     .into_response(),
-            ),
-            StoreError::Locked(message) => ApiError(
+            )),
+            StoreError::Locked(message) => ApiError(Box::new(
                 (
                     StatusCode::LOCKED,
                     Json(json!({ "error": "locked", "detail": message })),
                 )
                     .into_response(),
-            ),
+            )),
             other => AppError::from(other).into(),
         }
     }
@@ -80,7 +81,7 @@ impl From<StoreError> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        self.0
+        *self.0
     }
 }
 

@@ -256,7 +256,7 @@ async fn save_repeatedly(
         round += 1;
         let body = json!({
             "version": version,
-            "status": if round % 2 == 0 { "in-progress" } else { "done" },
+            "status": if round.is_multiple_of(2) { "in-progress" } else { "done" },
             "results": format!("Lần lưu {round}"),
             "difficulties": "",
             "recommendations": "",

@@ -47,6 +47,32 @@ impl Drop for TempDir {
     }
 }
 
+/// A reporter account of the bench and the entry of its report it saves.
+struct Reporter {
+    login: String,
+    password: String,
+    nth: usize,
+}
+
+/// (agency, nth entry of its report) for `clients` clients: the agencies
+/// in turn, most tasks first, then their second entries, and so on, so no
+/// two clients save the same entry.
+fn entry_slots(leads: &[(i64, usize)], clients: usize) -> Vec<(i64, usize)> {
+    let mut slots = Vec::with_capacity(clients);
+    let most = leads.iter().map(|&(_, tasks)| tasks).max().unwrap_or(0);
+    for nth in 0..most {
+        for &(agency, tasks) in leads {
+            if slots.len() == clients {
+                return slots;
+            }
+            if tasks > nth {
+                slots.push((agency, nth));
+            }
+        }
+    }
+    slots
+}
+
 /// What one client did.
 #[derive(Default)]
 struct Tally {
@@ -75,7 +101,7 @@ pub async fn run(options: &Options) -> anyhow::Result<ExitCode> {
         None => format!("sqlite://{}", dir.0.join("bench.db").display()),
     };
     let store = Store::open(&url).await?;
-    let (period, reporters, agencies) = prepare(&store, &options.corpus, options.clients).await?;
+    let (period, reporters) = prepare(&store, &options.corpus, options.clients).await?;
     let durability = store.sqlite_durability().await?;
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
@@ -95,8 +121,8 @@ pub async fn run(options: &Options) -> anyhow::Result<ExitCode> {
     });
 
     let mut clients = Vec::with_capacity(reporters.len());
-    for (i, (login, password)) in reporters.iter().enumerate() {
-        clients.push(client(addr, login, password, period, i / agencies).await?);
+    for r in &reporters {
+        clients.push(client(addr, &r.login, &r.password, period, r.nth).await?);
     }
     let duration = Duration::from_secs_f64(options.seconds);
     let started = Instant::now();
@@ -136,14 +162,13 @@ fn fresh_sqlite(url: &str) -> anyhow::Result<String> {
 }
 
 /// The plan imported, its period open, one reporter per client: the
-/// agencies leading tasks in turn (several reporters per agency when there
-/// are more clients than agencies). Returns the period, the logins with
-/// their passwords, and how many agencies they are spread over.
+/// agencies leading tasks in turn, each reporter on an entry of its own
+/// (several reporters per agency when there are more clients than agencies).
 async fn prepare(
     store: &Store,
     corpus: &Path,
     clients: usize,
-) -> anyhow::Result<(i64, Vec<(String, String)>, usize)> {
+) -> anyhow::Result<(i64, Vec<Reporter>)> {
     let files = kehoach_import::corpus::corpus_documents(corpus)
         .with_context(|| format!("reading {}", corpus.display()))?;
     let file = files
@@ -169,20 +194,22 @@ async fn prepare(
         .context("the plan gives no period for 2026")?
         .id;
     store.open_period(&dpi, period).await?;
-    let mut leads: Vec<i64> = store
+    let mut leads: Vec<(i64, usize)> = store
         .agencies()
         .await?
         .into_iter()
         .filter(|a| a.leads > 0)
-        .map(|a| a.id)
+        .map(|a| (a.id, usize::try_from(a.leads).unwrap_or(0)))
         .collect();
-    leads.sort_unstable();
+    leads.sort_unstable_by_key(|&(id, tasks)| (std::cmp::Reverse(tasks), id));
+    let slots = entry_slots(&leads, clients);
     ensure!(
-        !leads.is_empty(),
-        "no agency leads a task in {PLAN_DOCUMENT}"
+        slots.len() == clients,
+        "{PLAN_DOCUMENT} has {} tasks with a lead: fewer than --clients",
+        slots.len()
     );
     let mut reporters = Vec::with_capacity(clients);
-    for i in 0..clients {
+    for (i, &(agency, nth)) in slots.iter().enumerate() {
         let login = format!("bench-{i}");
         let password = kehoach_store::accounts::random_token();
         store
@@ -191,15 +218,19 @@ async fn prepare(
                     login: &login,
                     display_name: &login,
                     role: Role::Reporter,
-                    agency_id: Some(leads[i % leads.len()]),
+                    agency_id: Some(agency),
                     password: &password,
                 },
                 &actor,
             )
             .await?;
-        reporters.push((login, password));
+        reporters.push(Reporter {
+            login,
+            password,
+            nth,
+        });
     }
-    Ok((period, reporters, leads.len()))
+    Ok((period, reporters))
 }
 
 /// A client signed in through POST /api/session, with its entry (the

@@ -63,6 +63,14 @@ pub(crate) async fn open(url: &str) -> Result<(AnyPool, Backend)> {
     let pool = AnyPoolOptions::new()
         .max_connections(max)
         .acquire_timeout(Duration::from_secs(10))
+        .after_connect(move |conn, _| {
+            Box::pin(async move {
+                if backend == Backend::Sqlite {
+                    sqlx::raw_sql(SQLITE_DURABILITY).execute(conn).await?;
+                }
+                Ok(())
+            })
+        })
         .connect(&url)
         .await
         .map_err(|source| StoreError::Open {
@@ -73,9 +81,15 @@ pub(crate) async fn open(url: &str) -> Result<(AnyPool, Backend)> {
     Ok((pool, backend))
 }
 
+/// sqlx 0.9 leaves SQLite's journal as it finds it (a new file: rollback
+/// journal). WAL lets readers run beside the writer; FULL makes every commit
+/// wait for the WAL's fsync, so nothing acknowledged is lost on power failure
+/// (NORMAL, WAL's usual partner, may lose the last commits).
+const SQLITE_DURABILITY: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;";
+
 /// `sqlite://path` with the options kehoach relies on: create the file if
 /// missing, and its folder too, so `--db sqlite://data/kehoach.db` just works.
-/// sqlx's SQLite defaults (WAL journal, foreign keys on, busy timeout) stay.
+/// sqlx's SQLite defaults (foreign keys on, busy timeout) stay.
 fn sqlite_url(url: &str) -> Result<String> {
     let rest = url
         .strip_prefix("sqlite://")

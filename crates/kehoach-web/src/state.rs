@@ -1,6 +1,7 @@
 use std::sync::Arc;
 
 use kehoach_notify::Mailer;
+use kehoach_store::reporting::apibench_saves::EntryWriter;
 use kehoach_store::Store;
 
 use crate::auth::limiter::LoginLimiter;
@@ -17,16 +18,19 @@ pub struct AppState {
     pub previews: Arc<Previews>,
     /// Reminders also go out by e-mail when an SMTP server is configured.
     pub mailer: Option<Arc<Mailer>>,
+    /// Entry saves of the JSON API, committed in groups (one fsync for many).
+    pub entry_writer: EntryWriter,
 }
 
 impl AppState {
     pub fn new(store: Store) -> AppState {
         AppState {
-            store,
+            store: store.clone(),
             limiter: Arc::new(LoginLimiter::default()),
             secure_cookies: std::env::var("KEHOACH_SECURE_COOKIES").as_deref() == Ok("1"),
             previews: Arc::new(Previews::default()),
             mailer: None,
+            entry_writer: EntryWriter::new(store.clone()),
         }
     }
 

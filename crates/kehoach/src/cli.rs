@@ -72,6 +72,16 @@ pub enum Command {
         /// How long each measurement runs at least, in seconds.
         #[arg(long, default_value_t = 3.0)]
         seconds: f64,
+        /// `submit`: the database to measure on (sqlite://PATH, made fresh; a
+        /// temporary folder when not given).
+        #[arg(long)]
+        db: Option<String>,
+        /// `submit`: concurrent HTTP clients, each a reporter saving its own entry.
+        #[arg(long, default_value_t = 16)]
+        clients: usize,
+        /// `submit`: commit each save alone, not in groups (for comparison).
+        #[arg(long)]
+        one_by_one: bool,
     },
 }
 
@@ -126,4 +136,7 @@ pub enum BenchKind {
     /// Search requests (50 fixed queries) and the largest plan's page, through
     /// the real router over a fresh SQLite database with the corpus imported.
     Search,
+    /// Durable entry saves per second through the JSON API over loopback
+    /// HTTP, against raw SQLite commits with the same durability.
+    Submit,
 }

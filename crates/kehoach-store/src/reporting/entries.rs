@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 use serde_json::json;
+use sqlx::AnyConnection;
 
 use super::periods::parse_iso;
 use super::rights::{check, Action, Owner, Resource};
@@ -118,6 +119,26 @@ impl Store {
         expected_version: i64,
         fields: &EntryFields,
     ) -> Result<Entry> {
+        let before = self.check_entry_save(principal, id, fields).await?;
+        let mut tx = self.pool.begin().await?;
+        let written =
+            write_entry_save(&mut tx, principal, &before, expected_version, fields, now()).await?;
+        if !written {
+            drop(tx);
+            return Err(self.refused_entry_save(id, expected_version).await);
+        }
+        tx.commit().await?;
+        self.with_funds(self.entry_row(id).await?).await
+    }
+
+    /// Everything a save is refused for before writing (rights, a locked
+    /// report or closed period, bad fields); the entry as stored now.
+    pub(super) async fn check_entry_save(
+        &self,
+        principal: &Principal,
+        id: i64,
+        fields: &EntryFields,
+    ) -> Result<EntryRow> {
         let before = self.entry_row(id).await?;
         let report = self.report_row(before.report_id).await?;
         check(
@@ -153,69 +174,105 @@ impl Store {
                 )));
             }
         }
-        let mut tx = self.pool.begin().await?;
-        let updated = sqlx::query(
-            "UPDATE report_entries SET status = $1, results = $2, difficulties = $3, recommendations = $4, \
-             evidence_number = $5, evidence_date = $6, evidence_file_id = $7, version = version + 1, \
-             updated_at = $8, updated_by = $9 WHERE id = $10 AND version = $11",
-        )
-        .bind(fields.status.map(EntryStatus::as_str))
-        .bind(fields.results.as_str())
-        .bind(fields.difficulties.as_str())
-        .bind(fields.recommendations.as_str())
-        .bind(fields.evidence_number.as_str())
-        .bind(fields.evidence_date.as_deref())
-        .bind(fields.evidence_file_id)
-        .bind(now())
-        .bind(principal.user_id)
-        .bind(id)
-        .bind(expected_version)
-        .persistent(false)
-        .execute(&mut *tx)
-        .await?;
-        if updated.rows_affected() == 0 {
-            drop(tx);
-            let current = self.with_funds(self.entry_row(id).await?).await?;
-            return Err(StoreError::Conflict {
-                current: Box::new(Conflicting::Entry(current)),
-            });
-        }
-        sqlx::query("DELETE FROM entry_funds WHERE entry_id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        for (source, amount) in &fields.funds {
-            sqlx::query("INSERT INTO entry_funds (entry_id, source, amount) VALUES ($1, $2, $3)")
-                .bind(id)
-                .bind(source.as_str())
-                .bind(*amount)
-                .execute(&mut *tx)
-                .await?;
-        }
-        record(
-            &mut tx,
-            &principal.actor(),
-            Change {
-                action: "save",
-                entity: "report-entry",
-                entity_id: Some(id),
-                before: Some(json!({ "version": before.version, "status": before.status, "results": before.results })),
-                after: Some(json!({
-                    "version": expected_version + 1,
-                    "status": fields.status.map(EntryStatus::as_str),
-                    "results": fields.results,
-                    "difficulties": fields.difficulties,
-                    "recommendations": fields.recommendations,
-                    "evidence_number": fields.evidence_number,
-                    "evidence_date": fields.evidence_date,
-                    "funds": fields.funds.iter().map(|(s, a)| json!([s.as_str(), a])).collect::<Vec<_>>(),
-                })),
-            },
-        )
-        .await?;
-        tx.commit().await?;
-        self.with_funds(self.entry_row(id).await?).await
+        Ok(before)
     }
+
+    /// Why a checked save wrote nothing: someone saved first (the stored
+    /// entry comes back), or the report was submitted or its period closed
+    /// between the check and the write.
+    pub(super) async fn refused_entry_save(&self, id: i64, expected_version: i64) -> StoreError {
+        let current = match self.entry_row(id).await {
+            Ok(row) => row,
+            Err(err) => return err,
+        };
+        if current.version == expected_version {
+            return StoreError::Locked(format!(
+                "report entry {id} was locked while it was being saved"
+            ));
+        }
+        match self.with_funds(current).await {
+            Ok(current) => StoreError::Conflict {
+                current: Box::new(Conflicting::Entry(current)),
+            },
+            Err(err) => err,
+        }
+    }
+}
+
+/// Writes a checked save in the caller's transaction; false when nothing
+/// was written because the version moved or the report or period locked
+/// meanwhile (the UPDATE checks both, so a save racing a submission cannot
+/// change a submitted report).
+pub(super) async fn write_entry_save(
+    conn: &mut AnyConnection,
+    principal: &Principal,
+    before: &EntryRow,
+    expected_version: i64,
+    fields: &EntryFields,
+    at: i64,
+) -> Result<bool> {
+    let id = before.id;
+    let updated = sqlx::query(
+        "UPDATE report_entries SET status = $1, results = $2, difficulties = $3, recommendations = $4, \
+         evidence_number = $5, evidence_date = $6, evidence_file_id = $7, version = version + 1, \
+         updated_at = $8, updated_by = $9 WHERE id = $10 AND version = $11 AND EXISTS (\
+         SELECT 1 FROM agency_reports r JOIN reporting_periods p ON p.id = r.period_id \
+         WHERE r.id = report_entries.report_id AND r.locked = 0 AND r.state IN ($12, $13) AND p.state = $14)",
+    )
+    .bind(fields.status.map(EntryStatus::as_str))
+    .bind(fields.results.as_str())
+    .bind(fields.difficulties.as_str())
+    .bind(fields.recommendations.as_str())
+    .bind(fields.evidence_number.as_str())
+    .bind(fields.evidence_date.as_deref())
+    .bind(fields.evidence_file_id)
+    .bind(at)
+    .bind(principal.user_id)
+    .bind(id)
+    .bind(expected_version)
+    .bind(ReportState::Draft.as_str())
+    .bind(ReportState::Returned.as_str())
+    .bind(PeriodState::Open.as_str())
+    .persistent(false)
+    .execute(&mut *conn)
+    .await?;
+    if updated.rows_affected() == 0 {
+        return Ok(false);
+    }
+    sqlx::query("DELETE FROM entry_funds WHERE entry_id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    for (source, amount) in &fields.funds {
+        sqlx::query("INSERT INTO entry_funds (entry_id, source, amount) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(source.as_str())
+            .bind(*amount)
+            .execute(&mut *conn)
+            .await?;
+    }
+    record(
+        conn,
+        &principal.actor(),
+        Change {
+            action: "save",
+            entity: "report-entry",
+            entity_id: Some(id),
+            before: Some(json!({ "version": before.version, "status": before.status, "results": before.results })),
+            after: Some(json!({
+                "version": expected_version + 1,
+                "status": fields.status.map(EntryStatus::as_str),
+                "results": fields.results,
+                "difficulties": fields.difficulties,
+                "recommendations": fields.recommendations,
+                "evidence_number": fields.evidence_number,
+                "evidence_date": fields.evidence_date,
+                "funds": fields.funds.iter().map(|(s, a)| json!([s.as_str(), a])).collect::<Vec<_>>(),
+            })),
+        },
+    )
+    .await?;
+    Ok(true)
 }
 
 fn validate(fields: &EntryFields) -> Result<()> {

@@ -4,6 +4,7 @@
 //! compliance and reminders. Every function takes the `Principal` acting and
 //! checks it against the one rights table in `rights.rs`.
 
+pub mod apibench_saves;
 pub mod compliance;
 pub mod consolidation;
 pub mod contributions;

@@ -3,6 +3,7 @@
 
 mod accounts;
 mod agencies;
+mod apibench_saves;
 mod compare;
 mod harness;
 mod lookup;
@@ -64,4 +65,5 @@ on_both_backends!(
     reporting_rights::rights_for_every_role_resource_and_action,
     reportui_queries::reporters_pages_read_tasks_contributions_and_indicators,
     review_queries::review_queries_follow_the_rights,
+    apibench_saves::saves_committed_together_keep_each_outcome,
 );

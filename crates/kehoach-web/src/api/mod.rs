@@ -3,6 +3,8 @@
 //! and no import diagnostics). Described by the OpenAPI document at
 //! /api/openapi.json, generated from these handlers and types.
 
+pub mod auth;
+pub mod reporting;
 mod types;
 
 use axum::extract::{Path, Query, State};
@@ -35,6 +37,13 @@ pub fn routes() -> Router<AppState> {
         .route("/api/agencies", get(list_agencies))
         .route("/api/agencies/{id}", get(agency))
         .route("/api/search", get(search))
+        .merge(auth::routes())
+        .merge(reporting::routes())
+}
+
+/// The whole API's OpenAPI document.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi().merge_from(reporting::ReportingDoc::openapi())
 }
 
 #[derive(OpenApi)]
@@ -57,7 +66,7 @@ pub struct ApiDoc;
 #[utoipa::path(get, path = "/api/openapi.json", tag = "plans",
     responses((status = 200, description = "The OpenAPI 3.1 document", content_type = "application/json")))]
 async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
+    Json(openapi())
 }
 
 /// Every plan at its latest version, with counts.
@@ -191,6 +200,6 @@ async fn visible_tree(viewer: &Viewer, state: &AppState, id: &str) -> Result<Pla
 
 /// An id from the path; anything else names nothing (a JSON 404, where
 /// axum's own rejection would answer in plain text).
-fn parse_id(id: &str) -> Result<i64, AppError> {
+pub(crate) fn parse_id(id: &str) -> Result<i64, AppError> {
     id.parse().map_err(|_| AppError::not_found())
 }

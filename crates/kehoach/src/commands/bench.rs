@@ -23,6 +23,8 @@ pub fn run(what: BenchKind, json: bool, corpus: &Path, seconds: f64) -> anyhow::
         BenchKind::Search => {
             super::runtime()?.block_on(super::search_bench::run(json, corpus, min))
         }
+        // Dispatched in commands/mod.rs: it takes more options.
+        BenchKind::Submit => anyhow::bail!("bench submit is run by commands::submit_bench"),
     }
 }
 

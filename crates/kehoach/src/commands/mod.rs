@@ -3,6 +3,7 @@ mod demo;
 mod import;
 mod search_bench;
 mod serve;
+mod submit_bench;
 mod user;
 
 use std::path::PathBuf;
@@ -42,7 +43,26 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             json,
             corpus,
             seconds,
-        } => bench::run(what, json, &corpus_or_default(corpus)?, seconds),
+            db,
+            clients,
+            one_by_one,
+        } => {
+            let corpus = corpus_or_default(corpus)?;
+            match what {
+                crate::cli::BenchKind::Submit => {
+                    let options = submit_bench::Options {
+                        json,
+                        corpus,
+                        db,
+                        clients,
+                        seconds,
+                        one_by_one,
+                    };
+                    runtime()?.block_on(submit_bench::run(&options))
+                }
+                _ => bench::run(what, json, &corpus, seconds),
+            }
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 use std::sync::Arc;
 
 use kehoach_notify::Mailer;
-use kehoach_store::reporting::apibench_saves::EntryWriter;
+use kehoach_store::reporting::grouped_saves::EntryWriter;
 use kehoach_store::Store;
 
 use crate::auth::limiter::LoginLimiter;

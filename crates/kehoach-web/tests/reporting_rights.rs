@@ -3,8 +3,9 @@
 //! public, two agencies' reporters, a leader, DPI and an administrator, on
 //! SQLite and on PostgreSQL. The rows follow a report's life (draft,
 //! submitted, returned, accepted, unlocked), so each action is tried where
-//! it could succeed. A refused request must leave the audit log as it was:
-//! every write is audited, so nothing was written.
+//! it could succeed. The JSON API's rows carry the session as a bearer
+//! token, as programs do. A refused request must leave the audit log as it
+//! was: every write is audited, so nothing was written.
 
 mod common;
 
@@ -39,6 +40,8 @@ struct Row {
     path: String,
     /// Form fields beside the CSRF token (POST only).
     form: Vec<(String, String)>,
+    /// A JSON API request: bearer token, this body.
+    json: Option<String>,
     /// Who may. A GET is tried by all of them; a POST changes something, so
     /// only by the last of them (after everyone else was refused).
     allowed: &'static [Who],
@@ -50,6 +53,25 @@ fn get(what: &'static str, path: String, allowed: &'static [Who]) -> Row {
         method: Method::GET,
         path,
         form: Vec::new(),
+        json: None,
+        allowed,
+    }
+}
+
+/// A JSON API request (GET when `body` is None and `method` is GET).
+fn api(
+    what: &'static str,
+    method: Method,
+    path: String,
+    body: Option<serde_json::Value>,
+    allowed: &'static [Who],
+) -> Row {
+    Row {
+        what,
+        method,
+        path,
+        form: Vec::new(),
+        json: Some(body.map_or_else(String::new, |b| b.to_string())),
         allowed,
     }
 }
@@ -63,6 +85,7 @@ fn post(what: &'static str, path: String, form: &[(&str, &str)], allowed: &'stat
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect(),
+        json: None,
         allowed,
     }
 }
@@ -97,6 +120,18 @@ impl Scene {
     async fn send(&self, row: &Row, who: Who) -> StatusCode {
         let browser = self.browser(who);
         let mut request = Request::builder().method(row.method.clone()).uri(&row.path);
+        if let Some(json) = &row.json {
+            if let Some(token) = browser.and_then(|b| b.cookie.strip_prefix("kh_session=")) {
+                request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
+            }
+            let body = if json.is_empty() {
+                Body::empty()
+            } else {
+                request = request.header(header::CONTENT_TYPE, "application/json");
+                Body::from(json.clone())
+            };
+            return self.app.send(request.body(body).expect("request")).await.0;
+        }
         if let Some(b) = browser {
             request = request.header(header::COOKIE, &b.cookie);
         }
@@ -117,6 +152,7 @@ impl Scene {
     /// Tries the row as everyone: refusals first (nothing written), then
     /// the allowed.
     async fn check(&self, row: &Row) {
+        let writes = row.method != Method::GET;
         for who in EVERYONE.iter().filter(|w| !row.allowed.contains(w)) {
             let before = self.audit_head().await;
             let status = self.send(row, *who).await;
@@ -139,7 +175,7 @@ impl Scene {
                 row.what
             );
         }
-        let acting: Vec<Who> = if row.method == Method::POST {
+        let acting: Vec<Who> = if writes {
             row.allowed.last().copied().into_iter().collect()
         } else {
             row.allowed.to_vec()
@@ -147,7 +183,9 @@ impl Scene {
         for who in acting {
             let status = self.send(row, who).await;
             assert!(
-                status == StatusCode::OK || status == StatusCode::SEE_OTHER,
+                status == StatusCode::OK
+                    || status == StatusCode::SEE_OTHER
+                    || status == StatusCode::NO_CONTENT,
                 "{} ({} {}) as {who:?}: {status}, expected it to be allowed",
                 row.what,
                 row.method,
@@ -292,6 +330,30 @@ async fn rights_of_every_role_on_every_route(backend: Backend) {
             &[A],
         ),
         get(
+            "(API) the open period and its compliance",
+            format!("/api/periods/{p}"),
+            SIGNED_IN,
+        ),
+        api(
+            "(API) A's report",
+            Method::GET,
+            format!("/api/reports/{rid}"),
+            None,
+            &[A, Leader, Dpi, Admin],
+        ),
+        api(
+            "(API) save A's entry",
+            Method::PUT,
+            format!("/api/entries/{eid}"),
+            Some(serde_json::json!({
+                "version": entry.version + 1,
+                "status": "done",
+                "results": "đã hoàn thành",
+                "funds": [{"source": "state-budget", "amount": 120.5}],
+            })),
+            &[A],
+        ),
+        get(
             "the tasks A's agency coordinates",
             format!("/periods/{p}/contributions"),
             &[A, B],
@@ -325,10 +387,11 @@ async fn rights_of_every_role_on_every_route(backend: Backend) {
             &[(&format!("comment_{eid}"), "bổ sung số liệu")],
             REVIEWERS,
         ),
-        post(
-            "submit A's report again",
-            format!("/reports/{rid}/submit"),
-            &[],
+        api(
+            "(API) submit A's report again",
+            Method::POST,
+            format!("/api/reports/{rid}/submit"),
+            None,
             &[A],
         ),
         post(

@@ -4,18 +4,18 @@
 //! compliance and reminders. Every function takes the `Principal` acting and
 //! checks it against the one rights table in `rights.rs`.
 
-pub mod apibench_saves;
+pub mod agency_queries;
 pub mod compliance;
 pub mod consolidation;
 pub mod contributions;
 pub mod entries;
 pub mod evidence;
+pub mod grouped_saves;
 pub mod indicators;
 pub mod periods;
 pub mod principal;
 pub mod reminders;
 pub mod reports;
-pub mod reportui_queries;
 pub mod review;
 pub mod review_queries;
 pub mod rights;

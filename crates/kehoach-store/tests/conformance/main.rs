@@ -3,15 +3,15 @@
 
 mod accounts;
 mod agencies;
-mod apibench_saves;
+mod agency_queries;
 mod compare;
+mod grouped_saves;
 mod harness;
 mod lookup;
 mod plans;
 mod reporting;
 mod reporting_rights;
 mod reporting_scene;
-mod reportui_queries;
 mod review_queries;
 mod search;
 
@@ -63,7 +63,7 @@ on_both_backends!(
     reporting::indicator_values_keep_every_revision,
     reporting::dpi_adds_a_nine_month_period_by_hand,
     reporting_rights::rights_for_every_role_resource_and_action,
-    reportui_queries::reporters_pages_read_tasks_contributions_and_indicators,
+    agency_queries::reporters_pages_read_tasks_contributions_and_indicators,
     review_queries::review_queries_follow_the_rights,
-    apibench_saves::saves_committed_together_keep_each_outcome,
+    grouped_saves::saves_committed_together_keep_each_outcome,
 );

@@ -373,7 +373,7 @@ pub(super) static CATALOG: &[(&str, &str, &str)] = &[
     ("period.generate", "Tạo các kỳ báo cáo theo kế hoạch", "Create the periods the plan sets"),
     ("plan.periods", "Kỳ báo cáo", "Reporting periods"),
     ("period.xlsx", "Bảng biểu theo đầu việc (.xlsx)", "Table by task (.xlsx)"),
-    // reporting: agency reporters' pages (reportui)
+    // reporting: agency reporters' pages
     ("report.title", "Báo cáo của cơ quan", "Agency report"),
     ("report.state", "Tình trạng", "State"),
     ("report.filled", "Đã điền", "Filled in"),

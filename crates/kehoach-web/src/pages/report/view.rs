@@ -2,11 +2,11 @@
 
 use std::collections::HashMap;
 
+use kehoach_store::reporting::agency_queries::{IndicatorBrief, TaskBrief};
 use kehoach_store::reporting::contributions::Contribution;
 use kehoach_store::reporting::entries::Entry;
 use kehoach_store::reporting::indicators::IndicatorReport;
 use kehoach_store::reporting::reports::Report;
-use kehoach_store::reporting::reportui_queries::{IndicatorBrief, TaskBrief};
 use kehoach_store::reporting::setup::Period;
 use kehoach_store::reporting::{local_date, FundSource, IndicatorStatus, Principal};
 use kehoach_store::Store;

@@ -109,7 +109,7 @@ pub async fn run(options: &Options) -> anyhow::Result<ExitCode> {
     let mut state = kehoach_web::AppState::new(store.clone());
     if options.one_by_one {
         state.entry_writer =
-            kehoach_store::reporting::apibench_saves::EntryWriter::one_by_one(store.clone());
+            kehoach_store::reporting::grouped_saves::EntryWriter::one_by_one(store.clone());
     }
     let app = kehoach_web::router(state);
     let server = tokio::spawn(async move {

@@ -2,8 +2,8 @@
 //! it would have alone; the writer task answers concurrent saves; SQLite
 //! runs with the durability the benchmark relies on.
 
-use kehoach_store::reporting::apibench_saves::{EntrySave, EntryWriter};
 use kehoach_store::reporting::entries::EntryFields;
+use kehoach_store::reporting::grouped_saves::{EntrySave, EntryWriter};
 use kehoach_store::reporting::{Conflicting, EntryStatus};
 use kehoach_store::{Backend, Role, Store, StoreError};
 

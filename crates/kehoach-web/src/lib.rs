@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod pages;
 mod security;
 mod state;
+mod upload;
 
 use std::net::SocketAddr;
 

@@ -9,7 +9,7 @@ mod view;
 use std::collections::{HashMap, HashSet};
 
 use askama::Template;
-use axum::extract::multipart::{MultipartError, MultipartRejection};
+use axum::extract::multipart::MultipartRejection;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
@@ -23,8 +23,9 @@ use serde::Deserialize;
 use super::{render, Chrome};
 use crate::auth::csrf::{check_token, CsrfForm, HasCsrf, TokenOnly};
 use crate::auth::Viewer;
-use crate::error::{AppError, ErrorKind, PageResult};
+use crate::error::{AppError, PageResult};
 use crate::state::AppState;
+use crate::upload::{base_name, multipart_error};
 use crate::MAX_BODY_BYTES;
 
 pub fn routes() -> Router<AppState> {
@@ -102,36 +103,6 @@ async fn read_upload(mut multipart: Multipart) -> Result<Upload, AppError> {
         }
     }
     Ok(upload)
-}
-
-fn multipart_error(err: MultipartError) -> AppError {
-    if err.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE || over_the_limit(&err) {
-        AppError::new(ErrorKind::TooLarge)
-    } else {
-        AppError::bad_request(err.body_text())
-    }
-}
-
-/// The router's body limit surfaces inside the stream error, wrapped deeper
-/// than `MultipartError::status` looks.
-fn over_the_limit(err: &(dyn std::error::Error + 'static)) -> bool {
-    let mut cause = Some(err);
-    while let Some(e) = cause {
-        if e.is::<http_body_util::LengthLimitError>() {
-            return true;
-        }
-        cause = e.source();
-    }
-    false
-}
-
-/// Some browsers send the whole path of the file; only its name matters.
-fn base_name(name: &str) -> String {
-    name.rsplit(['/', '\\'])
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_string()
 }
 
 async fn preview_page(

@@ -2,7 +2,7 @@
 //! above the store's limit before anything is stored) and downloaded as an
 //! attachment, never rendered by the browser.
 
-use axum::extract::multipart::{Field, MultipartError, MultipartRejection};
+use axum::extract::multipart::{Field, MultipartRejection};
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Redirect};
@@ -16,6 +16,7 @@ use kehoach_store::reporting::{EntryStatus, FundSource, PeriodState, Principal, 
 use crate::auth::csrf::check_token;
 use crate::error::{AppError, ErrorKind, PageResult};
 use crate::state::AppState;
+use crate::upload::{base_name, multipart_error};
 
 /// Room for the multipart framing and the token around the file itself.
 const FORM_OVERHEAD_BYTES: usize = 64 * 1024;
@@ -150,39 +151,6 @@ async fn read_limited(mut field: Field<'_>) -> Result<Vec<u8>, AppError> {
         bytes.extend_from_slice(&chunk);
     }
     Ok(bytes)
-}
-
-fn multipart_error(err: MultipartError) -> AppError {
-    if err.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE || over_the_limit(&err) {
-        AppError::new(ErrorKind::TooLarge)
-    } else {
-        AppError::bad_request(err.body_text())
-    }
-}
-
-/// The body limit surfaces inside the stream error, wrapped deeper than
-/// `MultipartError::status` looks.
-fn over_the_limit(err: &(dyn std::error::Error + 'static)) -> bool {
-    let mut cause = Some(err);
-    while let Some(e) = cause {
-        if e.is::<http_body_util::LengthLimitError>() {
-            return true;
-        }
-        cause = e.source();
-    }
-    false
-}
-
-/// Browsers may send a whole path; only the name is kept, not too long.
-fn base_name(name: &str) -> String {
-    name.rsplit(['/', '\\'])
-        .next()
-        .unwrap_or("")
-        .trim()
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(200)
-        .collect()
 }
 
 async fn download(

@@ -16,7 +16,7 @@ mod vocab;
 use crate::syllable::{classify, Verdict};
 use crate::words::{is_letter, words, Word};
 use index::Index;
-use vocab::{lowercase_into, Case, FastMap, Spelling, Vocab};
+use vocab::{lowercase_into, Case, FastMap, ShortSpelling, Spelling, Vocab};
 
 /// One word repaired in a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +49,9 @@ pub struct Repairer {
 /// pairs matter.
 #[derive(Default)]
 struct Learner<'a> {
+    /// Nearly every word: keys held inline (see `ShortSpelling`).
+    seen_short: FastMap<ShortSpelling, Seen>,
+    /// Words longer than a `ShortSpelling` holds (16 bytes).
     seen: FastMap<Spelling<'a>, Seen>,
     buf: String,
     sequence: Vec<u32>,
@@ -104,7 +107,8 @@ impl Repairer {
                 repairer.invalid_starts.push(start);
             }
         }
-        for seen in learner.seen.values().filter(|s| s.judged) {
+        let all_seen = learner.seen_short.values().chain(learner.seen.values());
+        for seen in all_seen.filter(|s| s.judged) {
             if let Some(entry) = repairer.vocab.entries.get_mut(seen.id as usize) {
                 entry.count += seen.count;
             }
@@ -131,10 +135,16 @@ impl Repairer {
                 continue;
             }
             let buf = &mut learner.buf;
-            let seen = learner
-                .seen
-                .entry(Spelling(word.text))
-                .or_insert_with(|| self.first_seen(word.text, buf));
+            let seen = match ShortSpelling::of(word.text) {
+                Some(key) => learner
+                    .seen_short
+                    .entry(key)
+                    .or_insert_with(|| self.first_seen(word.text, buf)),
+                None => learner
+                    .seen
+                    .entry(Spelling(word.text))
+                    .or_insert_with(|| self.first_seen(word.text, buf)),
+            };
             seen.count += 1;
             if seen.invalid {
                 invalid += 1;

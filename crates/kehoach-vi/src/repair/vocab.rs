@@ -117,6 +117,49 @@ fn load4(bytes: &[u8], at: usize) -> u64 {
         .map_or(0, |b| u64::from(u32::from_le_bytes(b)))
 }
 
+/// A spelling of at most 16 bytes held in the key itself, zero-padded
+/// (words are letters, never NUL, so the padding is unambiguous). Looking a
+/// word up then compares two integers in the table's own memory instead of
+/// following a pointer back into the document for every word of it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct ShortSpelling(u64, u64);
+
+impl ShortSpelling {
+    /// None for words longer than 16 bytes.
+    pub fn of(word: &str) -> Option<ShortSpelling> {
+        let bytes = word.as_bytes();
+        let n = bytes.len();
+        let key = match n {
+            0 => ShortSpelling(0, 0),
+            1..=3 => {
+                let v = bytes
+                    .iter()
+                    .rev()
+                    .fold(0u64, |acc, b| (acc << 8) | u64::from(*b));
+                ShortSpelling(v, 0)
+            }
+            // The second load ends at the word's end; shifting drops the
+            // bytes it shares with the first.
+            4..=7 => ShortSpelling(
+                load4(bytes, 0) | ((load4(bytes, n - 4) >> (8 * (8 - n))) << 32),
+                0,
+            ),
+            8 => ShortSpelling(load8(bytes, 0), 0),
+            9..=16 => ShortSpelling(load8(bytes, 0), load8(bytes, n - 8) >> (8 * (16 - n))),
+            _ => return None,
+        };
+        Some(key)
+    }
+}
+
+impl Hash for ShortSpelling {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        const K: u64 = 0x9e37_79b9_7f4a_7c15;
+        let h = (self.0.wrapping_mul(K).rotate_left(29) ^ self.1).wrapping_mul(K);
+        state.write_u64(h ^ (h >> 31));
+    }
+}
+
 /// Overlapping loads cover short words whole; longer ones are read eight
 /// bytes at a time, the last load ending at the word's end.
 fn spelling_hash(bytes: &[u8]) -> u64 {
@@ -294,6 +337,45 @@ mod tests {
                 assert_eq!(Spelling(a) == Spelling(b), a == b, "{a} {b}");
             }
         }
+    }
+
+    #[test]
+    fn short_spellings_are_the_zero_padded_bytes() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abce",
+            "tỉnh",
+            "tỉnk",
+            "nghiêng",
+            "nghiênh",
+            "khuyếch",
+            "khuyếcH",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghijklmnop",
+            "ngườingười",
+            "trườnghợpx",
+        ];
+        for a in words {
+            let key = ShortSpelling::of(a).expect("at most 16 bytes");
+            let mut padded = [0u8; 16];
+            padded[..a.len()].copy_from_slice(a.as_bytes());
+            let lo = u64::from_le_bytes(padded[..8].try_into().expect("8"));
+            let hi = u64::from_le_bytes(padded[8..].try_into().expect("8"));
+            assert!(key == ShortSpelling(lo, hi), "{a}");
+            for b in words {
+                assert_eq!(
+                    key == ShortSpelling::of(b).expect("short"),
+                    a == b,
+                    "{a} {b}"
+                );
+            }
+        }
+        assert!(ShortSpelling::of("abcdefghijklmnopq").is_none());
     }
 
     #[test]

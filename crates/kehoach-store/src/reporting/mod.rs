@@ -19,6 +19,7 @@ pub mod reports;
 pub mod review;
 pub mod review_queries;
 pub mod rights;
+pub mod series;
 pub mod setup;
 pub mod types;
 

@@ -14,6 +14,7 @@ mod reporting_rights;
 mod reporting_scene;
 mod review_queries;
 mod search;
+mod series;
 
 /// Declares each test twice, `sqlite::name` and `postgres::name`.
 macro_rules! on_both_backends {
@@ -65,5 +66,6 @@ on_both_backends!(
     reporting_rights::rights_for_every_role_resource_and_action,
     agency_queries::reporters_pages_read_tasks_contributions_and_indicators,
     review_queries::review_queries_follow_the_rights,
+    series::series_split_the_plan_and_follow_the_reports,
     grouped_saves::saves_committed_together_keep_each_outcome,
 );

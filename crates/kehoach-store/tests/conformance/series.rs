@@ -1,0 +1,155 @@
+//! An indicator's series: the plan's printed baseline and targets, and the
+//! values agencies report afterwards (latest revision per year, by who may
+//! read them).
+
+use kehoach_import::ImportOptions;
+use kehoach_store::reporting::indicators::NewIndicatorValue;
+use kehoach_store::reporting::periods::GenerationOptions;
+use kehoach_store::reporting::{IndicatorStatus, Principal};
+use kehoach_store::{Actor, Role, Store, StoreError};
+
+use crate::harness::corpus_file;
+use crate::reporting_scene::principal;
+
+fn points(
+    points: &[kehoach_store::reporting::series::Point],
+) -> Vec<(i64, f64, Option<&str>, &str)> {
+    points
+        .iter()
+        .map(|p| (p.year, p.value, p.comparator.as_deref(), p.source.as_str()))
+        .collect()
+}
+
+pub async fn series_split_the_plan_and_follow_the_reports(store: &Store) {
+    let (_, outcome) = store
+        .import_file(
+            &corpus_file("kien-giang"),
+            ImportOptions::default(),
+            &Actor::command_line(),
+        )
+        .await
+        .expect("import");
+    let plan = outcome.plan_id();
+    let tree = store.plan_tree(plan, None).await.expect("tree");
+    let stunting = tree
+        .indicators
+        .iter()
+        .find(|i| i.code.as_deref() == Some("2.1"))
+        .expect("indicator 2.1")
+        .id;
+    let system = Principal::system("test");
+    let printed = store
+        .indicator_series(&system, stunting)
+        .await
+        .expect("series");
+    // Hand-checked against Appendix 2: 13,6 in 2015; 12,0 in 2020; under 8,0 in 2030.
+    assert_eq!(printed.issued_year, Some(2018));
+    assert_eq!(points(&printed.baseline), [(2015, 13.6, None, "plan")]);
+    assert_eq!(
+        points(&printed.targets),
+        [
+            (2020, 12.0, Some("="), "plan"),
+            (2030, 8.0, Some("<"), "plan")
+        ]
+    );
+    assert!(printed.reported.is_empty());
+
+    let period = store
+        .generate_periods(&system, plan, 2026, &GenerationOptions::default())
+        .await
+        .expect("generate")
+        .periods
+        .into_iter()
+        .find(|p| p.kind == "yearly")
+        .expect("a yearly period");
+    store.open_period(&system, period.id).await.expect("open");
+    let health = store
+        .find_agency("Sở Y tế")
+        .await
+        .expect("find")
+        .expect("Sở Y tế reports 2.1");
+    let reporter = principal(store, "rep-health", Role::Reporter, Some(health)).await;
+    let record = |year: i64, value: Option<f64>, status: IndicatorStatus| {
+        let reporter = reporter.clone();
+        let period = period.id;
+        async move {
+            store
+                .record_indicator_value(
+                    &reporter,
+                    &NewIndicatorValue {
+                        period_id: period,
+                        indicator_id: stunting,
+                        agency_id: health,
+                        year,
+                        value,
+                        text: "",
+                        status,
+                    },
+                )
+                .await
+                .expect("record")
+        }
+    };
+    record(2024, Some(11.2), IndicatorStatus::Official).await;
+    record(2025, Some(10.9), IndicatorStatus::Estimate).await;
+    record(2025, Some(10.6), IndicatorStatus::Preliminary).await;
+    record(2015, Some(13.4), IndicatorStatus::Official).await;
+    let series = store
+        .indicator_series(&system, stunting)
+        .await
+        .expect("series");
+    assert_eq!(
+        points(&series.reported),
+        [
+            (2015, 13.4, None, "official"),
+            (2024, 11.2, None, "official"),
+            (2025, 10.6, None, "preliminary"),
+        ]
+    );
+    // A reported value replaces the printed one of its year.
+    let observed: Vec<(i64, f64)> = series
+        .observations()
+        .iter()
+        .map(|p| (p.year, p.value))
+        .collect();
+    assert_eq!(observed, [(2015, 13.4), (2024, 11.2), (2025, 10.6)]);
+
+    // A revision without a number hides the older number of its year.
+    record(2024, None, IndicatorStatus::Official).await;
+    let series = store
+        .indicator_series(&system, stunting)
+        .await
+        .expect("series");
+    assert_eq!(
+        series.reported.iter().map(|p| p.year).collect::<Vec<_>>(),
+        [2015, 2025]
+    );
+
+    // Another agency's reporter reads the plan's figures, not Sở Y tế's reports;
+    // the public reads a published plan's figures only.
+    let other = store
+        .find_agency("Sở Tài nguyên và Môi trường")
+        .await
+        .expect("find")
+        .expect("agency");
+    let stranger = principal(store, "rep-other", Role::Reporter, Some(other)).await;
+    let seen = store
+        .indicator_series(&stranger, stunting)
+        .await
+        .expect("series");
+    assert_eq!(seen.baseline.len(), 1);
+    assert!(seen.reported.is_empty());
+    let public = store
+        .indicator_series(&Principal::public(), stunting)
+        .await
+        .expect("published plan");
+    assert!(public.reported.is_empty());
+    store
+        .set_published(plan, false, &Actor::command_line())
+        .await
+        .expect("unpublish");
+    assert!(matches!(
+        store.indicator_series(&Principal::public(), stunting).await,
+        Err(StoreError::NotFound(_))
+    ));
+}

@@ -4,6 +4,7 @@
 
 mod by_task;
 mod labels;
+pub mod open_data;
 mod outstanding;
 mod style;
 

@@ -49,6 +49,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::search::routes())
         .merge(pages::report::routes())
         .merge(pages::reporting::routes())
+        .merge(pages::indicators::routes())
         .merge(api::routes())
         .merge(auth::login::routes())
         .merge(assets::routes())

@@ -5,6 +5,7 @@ pub mod agencies;
 pub mod compare;
 pub mod home;
 pub mod import;
+pub mod indicators;
 pub mod periods;
 pub mod plan;
 pub mod publish;

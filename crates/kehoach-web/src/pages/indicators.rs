@@ -1,0 +1,180 @@
+//! An indicator's page and its open data: the series (the plan's baseline
+//! and targets, the values agencies reported, for whoever may read them),
+//! and the files statisticians take away: Open SDG data CSV and metadata,
+//! and the plan's indicators as SDMX-CSV.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use kehoach_export::open_data::{
+    open_sdg_csv, open_sdg_metadata, open_sdg_slug, sdmx_csv, IndicatorMeta, SdmxArea,
+};
+use kehoach_store::plans::read::PlanSummary;
+use kehoach_store::reporting::series::{Point, Series};
+use kehoach_store::reporting::Principal;
+
+use super::{render, Chrome};
+use crate::auth::Viewer;
+use crate::error::{AppError, ErrorKind, PageResult};
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/indicators/{id}", get(indicator_page))
+        .route("/indicators/{id}/open-sdg.csv", get(open_sdg_data))
+        .route("/indicators/{id}/open-sdg.yml", get(open_sdg_meta))
+        .route("/plans/{id}/sdmx.csv", get(plan_sdmx))
+}
+
+/// Who reads: a signed-in user as such; the public as the public (the
+/// store shows it published plans' printed values only).
+fn reader(viewer: &Viewer) -> Principal {
+    viewer.principal().unwrap_or_else(|_| Principal::public())
+}
+
+#[derive(Template)]
+#[template(path = "indicator.html")]
+struct IndicatorPage {
+    chrome: Chrome,
+    plan: PlanSummary,
+    series: Series,
+}
+
+impl IndicatorPage {
+    fn source_key(&self, point: &Point) -> &'static str {
+        match point.source.as_str() {
+            "plan" => "indicator.source.plan",
+            "estimate" => "indicator.source.estimate",
+            "preliminary" => "indicator.source.preliminary",
+            _ => "indicator.source.official",
+        }
+    }
+
+    fn comparator<'a>(&self, point: &'a Point) -> &'a str {
+        point
+            .comparator
+            .as_deref()
+            .filter(|c| *c != "=")
+            .unwrap_or("")
+    }
+}
+
+async fn visible_series(
+    viewer: &Viewer,
+    state: &AppState,
+    id: i64,
+) -> Result<(Series, PlanSummary), AppError> {
+    let series = state.store.indicator_series(&reader(viewer), id).await?;
+    let plan = state.store.plan_summary(series.plan_id, None).await?;
+    Ok((series, plan))
+}
+
+async fn indicator_page(
+    viewer: Viewer,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> PageResult {
+    let (series, plan) = visible_series(&viewer, &state, id).await?;
+    let page = IndicatorPage {
+        chrome: Chrome::new(&viewer),
+        plan,
+        series,
+    };
+    Ok(render(&page)?.into_response())
+}
+
+fn download(bytes: Vec<u8>, content_type: &str, file: &str) -> Response {
+    (
+        [
+            (CONTENT_TYPE, content_type.to_string()),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+fn export_failed(err: csv::Error) -> AppError {
+    tracing::error!(error = %err, "open data export failed");
+    AppError::new(ErrorKind::Internal)
+}
+
+async fn open_sdg_data(
+    viewer: Viewer,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> PageResult {
+    let (series, _) = visible_series(&viewer, &state, id).await?;
+    let bytes = open_sdg_csv(&series).map_err(export_failed)?;
+    let file = format!("indicator_{}.csv", open_sdg_slug(&series));
+    Ok(download(bytes, "text/csv; charset=utf-8", &file))
+}
+
+async fn open_sdg_meta(
+    viewer: Viewer,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> PageResult {
+    let (series, plan) = visible_series(&viewer, &state, id).await?;
+    let goal = series
+        .target_code
+        .as_deref()
+        .and_then(|t| t.split('.').next())
+        .map(str::to_string);
+    let url = format!("/plans/{}#indicator-{}", plan.id, series.indicator_id);
+    let meta = IndicatorMeta {
+        goal: goal.as_deref(),
+        target_text: None,
+        publisher: plan.issuer.as_deref().unwrap_or(""),
+        source: &plan.title,
+        url: &url,
+    };
+    let text = open_sdg_metadata(&series, &meta);
+    let file = format!("{}.yml", open_sdg_slug(&series));
+    Ok(download(
+        text.into_bytes(),
+        "application/yaml; charset=utf-8",
+        &file,
+    ))
+}
+
+async fn plan_sdmx(
+    viewer: Viewer,
+    State(state): State<AppState>,
+    Path(plan_id): Path<i64>,
+) -> PageResult {
+    let principal = reader(&viewer);
+    let plan = state.store.plan_summary(plan_id, None).await?;
+    if principal.role.is_none() && plan.published == 0 {
+        return Err(AppError::new(ErrorKind::NotFound));
+    }
+    let tree = state.store.plan_tree(plan_id, None).await?;
+    let mut all = Vec::with_capacity(tree.indicators.len());
+    for indicator in &tree.indicators {
+        all.push(
+            state
+                .store
+                .indicator_series(&principal, indicator.id)
+                .await?,
+        );
+    }
+    let dataflow = format!("KEHOACH:DF_PLAN_{plan_id}(1.0)");
+    let prefix = format!("P{plan_id}");
+    let area = SdmxArea {
+        dataflow: &dataflow,
+        ref_area: "VN",
+        series_prefix: &prefix,
+    };
+    let bytes = sdmx_csv(&all, &area).map_err(export_failed)?;
+    Ok(download(
+        bytes,
+        "text/csv; charset=utf-8",
+        &format!("sdmx-plan-{plan_id}.csv"),
+    ))
+}

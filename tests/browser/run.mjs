@@ -306,6 +306,27 @@ async function reportingRoundTrip(page) {
   assert((await page.locator('main').textContent()).includes('480 cán bộ'), 'the accepted entry does not show the fixed results');
 }
 
+/** Kiên Giang's indicator 2.1 from the plan page: its chart and table. */
+async function indicatorChart(page) {
+  await page.goto(`${BASE}/`);
+  const card = page.locator('ul.cards h2 a').filter({ hasText: /Kiên Giang/i });
+  assert((await card.count()) === 1, 'no single plan card mentions Kiên Giang');
+  await Promise.all([page.waitForURL(/\/plans\/\d+/), card.click()]);
+  const row = page.locator('tr[id^="indicator-"]').filter({ has: page.locator('td', { hasText: /^2\.1$/ }) });
+  assert((await row.count()) === 1, 'no single row for indicator 2.1');
+  await Promise.all([page.waitForURL(/\/indicators\/\d+$/), row.locator('a[href^="/indicators/"]').click()]);
+  const chart = page.locator('figure.chart svg.chart[role=img]');
+  await chart.waitFor({ state: 'visible' });
+  const box = await chart.boundingBox();
+  assert(box && box.width > 300 && box.height > 100, `the chart is ${box?.width}×${box?.height}`);
+  assert((await chart.locator('circle.observed').count()) >= 1, 'no observed value drawn');
+  assert((await chart.locator('path.target').count()) >= 1, 'no target drawn');
+  const desc = (await chart.locator('desc').textContent()) ?? '';
+  assert(desc.includes('2015: 13,6'), `the chart's description lacks the 2015 baseline: ${desc}`);
+  const csv = await page.context().request.get(`${BASE}${new URL(page.url()).pathname}/open-sdg.csv`);
+  assert(csv.ok() && (await csv.text()).startsWith('Year,Units,Value\n2015,'), 'the Open SDG data file');
+}
+
 async function skipLinkFirst(page) {
   await page.goto(`${BASE}/`);
   await page.keyboard.press('Tab');
@@ -327,6 +348,7 @@ const CHECKS = [
   ...Object.keys(ROLE_NAV).map((login) => [`role ${login}`, `role-${login}`, roleCheck(login)]),
   ['Tab reaches the skip link first', 'skip-link', skipLinkFirst],
   ['report, return, fix, resubmit, accept', 'reporting-round-trip', reportingRoundTrip],
+  ['indicator chart and open data', 'indicator-chart', indicatorChart],
 ];
 
 // ---------------------------------------------------------------- runner

@@ -590,4 +590,10 @@ pub(super) static CATALOG: &[(&str, &str, &str)] = &[
     ("indicator.open_sdg_data", "Dữ liệu Open SDG (.csv)", "Open SDG data (.csv)"),
     ("indicator.open_sdg_meta", "Siêu dữ liệu Open SDG (.yml)", "Open SDG metadata (.yml)"),
     ("indicator.sdmx", "Các chỉ tiêu của kế hoạch, SDMX-CSV", "The plan's indicators as SDMX-CSV"),
+    ("indicator.observed", "Số liệu", "Observed"),
+    (
+        "indicator.chart_legend",
+        "Chấm tròn nối liền: số liệu (gốc và báo cáo); hình thoi: chỉ tiêu của kế hoạch. Bảng dưới đây ghi đủ các số.",
+        "Joined dots: observed values (baseline and reported); diamonds: the plan's targets. The table below gives every figure.",
+    ),
 ];

@@ -18,6 +18,7 @@ use kehoach_store::reporting::Principal;
 
 use super::{render, Chrome};
 use crate::auth::Viewer;
+use crate::charts::{series_chart, ChartText};
 use crate::error::{AppError, ErrorKind, PageResult};
 use crate::state::AppState;
 
@@ -41,6 +42,8 @@ struct IndicatorPage {
     chrome: Chrome,
     plan: PlanSummary,
     series: Series,
+    /// The series drawn (SVG markup made and escaped by `charts`).
+    chart: Option<String>,
 }
 
 impl IndicatorPage {
@@ -78,10 +81,17 @@ async fn indicator_page(
     Path(id): Path<i64>,
 ) -> PageResult {
     let (series, plan) = visible_series(&viewer, &state, id).await?;
+    let text = ChartText {
+        title: &series.name,
+        observed: viewer.tr.t("indicator.observed"),
+        target: viewer.tr.t("indicator.target"),
+    };
+    let chart = series_chart(&series, &text, viewer.tr.lang);
     let page = IndicatorPage {
         chrome: Chrome::new(&viewer),
         plan,
         series,
+        chart,
     };
     Ok(render(&page)?.into_response())
 }

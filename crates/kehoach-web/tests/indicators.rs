@@ -95,6 +95,43 @@ async fn the_public_gets_the_plans_figures_staff_also_the_reported_ones() {
     let (_, staff_page) = app.get(&format!("/indicators/{id}"), Some(&dpi)).await;
     assert!(staff_page.contains("Sơ bộ"), "the revision's status");
 
+    // Published results of an accepted report reach the public.
+    let report = app
+        .store
+        .report_for(&syt, period.id, syt.agency_id.expect("agency"))
+        .await
+        .expect("report")
+        .row
+        .id;
+    app.store.submit_report(&syt, report).await.expect("submit");
+    app.store
+        .accept_report(&system, report)
+        .await
+        .expect("accept");
+    let publish = format!("/periods/{}/publish", period.id);
+    let leader = app.sign_in("leader").await;
+    let refused = app
+        .post_form(&publish, Some(&leader.cookie), &[("csrf", &leader.csrf)])
+        .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let (_, still_private) = app
+        .get(&format!("/indicators/{id}/open-sdg.csv"), None)
+        .await;
+    assert_eq!(still_private, "Year,Units,Value\n2015,%,13.6\n");
+    let published = app
+        .post_form(&publish, Some(&dpi.cookie), &[("csrf", &dpi.csrf)])
+        .await;
+    assert_eq!(published.status(), StatusCode::SEE_OTHER);
+    let (_, period_page) = app
+        .get(&format!("/periods/{}", period.id), Some(&dpi))
+        .await;
+    assert!(period_page.contains("Kết quả đã công bố ngày"));
+    assert!(period_page.contains(&format!("action=\"/periods/{}/unpublish\"", period.id)));
+    let (_, public_now) = app
+        .get(&format!("/indicators/{id}/open-sdg.csv"), None)
+        .await;
+    assert_eq!(public_now, "Year,Units,Value\n2015,%,13.6\n2025,%,9.1\n");
+
     let (status, sdmx) = app
         .get(&format!("/plans/{plan}/sdmx.csv"), Some(&dpi))
         .await;

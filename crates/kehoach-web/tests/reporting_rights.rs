@@ -442,6 +442,18 @@ async fn rights_of_every_role_on_every_route(backend: Backend) {
             REVIEWERS,
         ),
         post(
+            "publish the period's results",
+            format!("/periods/{p}/publish"),
+            &[],
+            REVIEWERS,
+        ),
+        post(
+            "withdraw the period's results",
+            format!("/periods/{p}/unpublish"),
+            &[],
+            REVIEWERS,
+        ),
+        post(
             "close the period",
             format!("/periods/{p}/close"),
             &[],

@@ -14,6 +14,7 @@ pub mod grouped_saves;
 pub mod indicators;
 pub mod periods;
 pub mod principal;
+pub mod publication;
 pub mod reminders;
 pub mod reports;
 pub mod review;

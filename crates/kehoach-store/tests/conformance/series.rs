@@ -144,6 +144,57 @@ pub async fn series_split_the_plan_and_follow_the_reports(store: &Store) {
         .await
         .expect("published plan");
     assert!(public.reported.is_empty());
+
+    // The public sees reported values once DPI published the period's
+    // results AND the agency's report is accepted; not before, not after
+    // the results are withdrawn.
+    let public_years = || async {
+        store
+            .indicator_series(&Principal::public(), stunting)
+            .await
+            .expect("series")
+            .reported
+            .iter()
+            .map(|p| p.year)
+            .collect::<Vec<_>>()
+    };
+    store
+        .set_period_published(&system, period.id, true)
+        .await
+        .expect("publish");
+    assert!(store
+        .period_published_at(period.id)
+        .await
+        .expect("read")
+        .is_some());
+    assert!(
+        public_years().await.is_empty(),
+        "the report is not accepted yet"
+    );
+    let report = store
+        .report_for(&reporter, period.id, health)
+        .await
+        .expect("report")
+        .row
+        .id;
+    store
+        .submit_report(&reporter, report)
+        .await
+        .expect("submit");
+    assert!(public_years().await.is_empty(), "submitted is not accepted");
+    store.accept_report(&system, report).await.expect("accept");
+    assert_eq!(public_years().await, [2015, 2025]);
+    assert!(matches!(
+        store
+            .set_period_published(&reporter, period.id, false)
+            .await,
+        Err(StoreError::Forbidden(_))
+    ));
+    store
+        .set_period_published(&system, period.id, false)
+        .await
+        .expect("withdraw");
+    assert!(public_years().await.is_empty());
     store
         .set_published(plan, false, &Actor::command_line())
         .await

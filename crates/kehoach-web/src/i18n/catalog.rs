@@ -596,4 +596,13 @@ pub(super) static CATALOG: &[(&str, &str, &str)] = &[
         "Chấm tròn nối liền: số liệu (gốc và báo cáo); hình thoi: chỉ tiêu của kế hoạch. Bảng dưới đây ghi đủ các số.",
         "Joined dots: observed values (baseline and reported); diamonds: the plan's targets. The table below gives every figure.",
     ),
+    // publishing a period's results
+    ("period.published_on", "Kết quả đã công bố ngày", "Results published on"),
+    (
+        "period.not_published",
+        "Kết quả chưa công bố: người dân chưa xem được số liệu của kỳ này.",
+        "Results not published: the public cannot see this period's figures yet.",
+    ),
+    ("period.publish", "Công bố kết quả (số liệu của các báo cáo đã chấp nhận)", "Publish the results (figures of accepted reports)"),
+    ("period.unpublish", "Thu hồi công bố", "Withdraw the results"),
 ];

@@ -27,6 +27,8 @@ pub fn routes() -> Router<AppState> {
         .route("/periods/{id}/open", post(open))
         .route("/periods/{id}/close", post(close))
         .route("/periods/{id}/dates", post(edit_dates))
+        .route("/periods/{id}/publish", post(publish))
+        .route("/periods/{id}/unpublish", post(unpublish))
         .route("/periods/{id}/consolidation.xlsx", get(consolidation_xlsx))
 }
 
@@ -218,6 +220,30 @@ async fn edit_dates(
     state
         .store
         .edit_period_dates(&principal, id, &dates)
+        .await?;
+    Ok(Redirect::to(&format!("/periods/{id}")).into_response())
+}
+
+async fn publish(state: State<AppState>, id: Path<i64>, form: CsrfForm<TokenOnly>) -> PageResult {
+    set_published(state, id, form, true).await
+}
+
+async fn unpublish(state: State<AppState>, id: Path<i64>, form: CsrfForm<TokenOnly>) -> PageResult {
+    set_published(state, id, form, false).await
+}
+
+/// DPI publishes a period's results (the indicator values of its accepted
+/// reports become public) or withdraws them.
+async fn set_published(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    CsrfForm { viewer, .. }: CsrfForm<TokenOnly>,
+    published: bool,
+) -> PageResult {
+    let principal = viewer.principal()?;
+    state
+        .store
+        .set_period_published(&principal, id, published)
         .await?;
     Ok(Redirect::to(&format!("/periods/{id}")).into_response())
 }

@@ -63,6 +63,8 @@ struct PeriodPage {
     lines: Vec<ComplianceLine>,
     counts: Counts,
     banner: Banner,
+    /// When DPI published the period's results (Vietnam's date), if it did.
+    published_on: Option<String>,
 }
 
 impl PeriodPage {
@@ -83,6 +85,11 @@ pub async fn period_page(
     let rows = state.store.compliance(&principal, id).await?;
     let reports = state.store.period_reports(&principal, id).await?;
     let counts = count(&rows);
+    let published_on = state
+        .store
+        .period_published_at(id)
+        .await?
+        .map(kehoach_store::reporting::local_date);
     let lines = rows
         .into_iter()
         .map(|row| {
@@ -100,6 +107,7 @@ pub async fn period_page(
         lines,
         counts,
         banner,
+        published_on,
     };
     Ok(render(&page)?.into_response())
 }

@@ -9,7 +9,7 @@ use common::app_with;
 use serde_json::Value;
 
 /// Every route the API serves (the router's, as written in api/mod.rs).
-const API_ROUTES: [&str; 8] = [
+const API_ROUTES: [&str; 9] = [
     "/api/openapi.json",
     "/api/plans",
     "/api/plans/{id}",
@@ -18,6 +18,7 @@ const API_ROUTES: [&str; 8] = [
     "/api/agencies",
     "/api/agencies/{id}",
     "/api/search",
+    "/api/indicators/{id}/series",
 ];
 
 /// The reporting API's routes (api/reporting, api/auth): for signed-in
@@ -64,11 +65,20 @@ async fn every_documented_path_answers_and_every_route_is_documented() {
         .await
         .expect("find")
         .expect("agency");
+    let indicator = app
+        .store
+        .plan_tree(plan, None)
+        .await
+        .expect("tree")
+        .indicators[0]
+        .id;
     for path in &API_ROUTES {
         let real = if path.starts_with("/api/agencies/") {
             path.replace("{id}", &agency.to_string())
         } else if *path == "/api/search" {
             "/api/search?q=nuoc+sach".to_string()
+        } else if path.starts_with("/api/indicators/") {
+            path.replace("{id}", &indicator.to_string())
         } else {
             path.replace("{id}", &plan.to_string())
         };
@@ -199,4 +209,28 @@ async fn search_answers_hits_with_spans_and_unknown_ids_are_json_errors() {
     let (status, body) = app.get("/api/plans/abc", None).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert_eq!(json(&body)["error"], "notfound");
+}
+
+#[tokio::test]
+async fn an_indicator_series_reads_the_plans_figures() {
+    let app = app_with(&["kien-giang"]).await;
+    let plan = app.store.plans(false).await.expect("plans")[0].id;
+    let tree = app.store.plan_tree(plan, None).await.expect("tree");
+    let id = tree
+        .indicators
+        .iter()
+        .find(|i| i.code.as_deref() == Some("2.1"))
+        .expect("2.1")
+        .id;
+    let (status, body) = app.get(&format!("/api/indicators/{id}/series"), None).await;
+    assert_eq!(status, StatusCode::OK);
+    let series = json(&body);
+    assert_eq!(series["issued_year"], 2018);
+    assert_eq!(series["baseline"][0]["year"], 2015);
+    assert_eq!(series["baseline"][0]["value"], 13.6);
+    assert_eq!(series["targets"][1]["comparator"], "<");
+    assert_eq!(series["reported"].as_array().map(Vec::len), Some(0));
+    let (status, body) = app.get("/api/indicators/999999/series", None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(json(&body)["error"].is_string());
 }

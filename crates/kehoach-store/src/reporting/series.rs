@@ -12,6 +12,7 @@ use crate::Store;
 
 /// One year's value.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Point {
     pub year: i64,
     pub value: f64,
@@ -27,6 +28,7 @@ pub struct Point {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Series {
     pub indicator_id: i64,
     pub plan_id: i64,

@@ -37,6 +37,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/agencies", get(list_agencies))
         .route("/api/agencies/{id}", get(agency))
         .route("/api/search", get(search))
+        .route("/api/indicators/{id}/series", get(indicator_series))
         .merge(auth::routes())
         .merge(reporting::routes())
 }
@@ -53,11 +54,12 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         description = "Provincial plans: targets, tasks, indicators and the agencies responsible. \
                        Without a session, only published plans are visible."
     ),
-    paths(list_plans, plan, plan_targets, plan_tasks, list_agencies, agency, search, openapi_json),
+    paths(list_plans, plan, plan_targets, plan_tasks, list_agencies, agency, search, indicator_series, openapi_json),
     tags(
         (name = "plans", description = "Plans at their latest version"),
         (name = "agencies", description = "Agencies named by the plans"),
         (name = "search", description = "Search typed with or without diacritics"),
+        (name = "indicators", description = "Indicator series: the plan's baseline and targets, reported values"),
     )
 )]
 pub struct ApiDoc;
@@ -187,6 +189,27 @@ async fn search(
 
 /// The plan's latest tree if this viewer may see it; the public gets no
 /// import diagnostics.
+/// An indicator's series: the plan's printed baseline and targets, and the
+/// values agencies reported (the public: those of published results only).
+#[utoipa::path(get, path = "/api/indicators/{id}/series", tag = "indicators",
+    params(("id" = i64, Path, description = "Indicator id")),
+    responses((status = 200, body = kehoach_store::reporting::series::Series), (status = 404, body = ErrorBody)))]
+async fn indicator_series(
+    viewer: Viewer,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> ApiResult<kehoach_store::reporting::series::Series> {
+    let principal = viewer
+        .principal()
+        .unwrap_or_else(|_| kehoach_store::reporting::Principal::public());
+    Ok(Json(
+        state
+            .store
+            .indicator_series(&principal, parse_id(&id)?)
+            .await?,
+    ))
+}
+
 async fn visible_tree(viewer: &Viewer, state: &AppState, id: &str) -> Result<PlanTree, AppError> {
     let mut tree = state.store.plan_tree(parse_id(id)?, None).await?;
     if viewer.session.is_none() {

@@ -22,6 +22,7 @@ pub mod review_queries;
 pub mod rights;
 pub mod series;
 pub mod setup;
+pub mod task_states;
 pub mod types;
 
 pub use entries::Conflicting;

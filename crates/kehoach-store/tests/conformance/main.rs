@@ -67,5 +67,6 @@ on_both_backends!(
     agency_queries::reporters_pages_read_tasks_contributions_and_indicators,
     review_queries::review_queries_follow_the_rights,
     series::series_split_the_plan_and_follow_the_reports,
+    series::task_states_follow_the_latest_accepted_reports,
     grouped_saves::saves_committed_together_keep_each_outcome,
 );

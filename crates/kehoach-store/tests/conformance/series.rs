@@ -204,3 +204,70 @@ pub async fn series_split_the_plan_and_follow_the_reports(store: &Store) {
         Err(StoreError::NotFound(_))
     ));
 }
+
+/// Task states per target from the latest period with accepted reports:
+/// DPI sees them at once, the public once the results are published.
+pub async fn task_states_follow_the_latest_accepted_reports(store: &Store) {
+    let s = crate::reporting_scene::scene(store).await;
+    let empty = store.task_states(&s.dpi, s.plan).await.expect("states");
+    assert_eq!(empty.period_id, None);
+    let total: usize = empty.targets.iter().map(|t| t.tasks).sum();
+    assert_eq!(total, 342, "every task of Bến Tre 2018");
+    assert_eq!(
+        empty.targets.iter().map(|t| t.not_reported).sum::<usize>(),
+        342
+    );
+
+    // A (53 tasks) reports all of them under way, but one done; accepted.
+    let ra = principal(store, "rep-a", Role::Reporter, Some(s.a)).await;
+    let report = crate::reporting_scene::fill(store, &ra, s.period, s.a, usize::MAX).await;
+    let first = store.report(&ra, report).await.expect("report").entries[0].clone();
+    store
+        .save_entry(
+            &ra,
+            first.row.id,
+            first.row.version,
+            &crate::reporting_scene::filled(kehoach_store::reporting::EntryStatus::Done),
+        )
+        .await
+        .expect("done");
+    store.submit_report(&ra, report).await.expect("submit");
+    store.accept_report(&s.dpi, report).await.expect("accept");
+
+    let states = store.task_states(&s.dpi, s.plan).await.expect("states");
+    assert_eq!(states.period_id, Some(s.period));
+    assert_eq!(states.period_label.as_deref(), Some("Năm 2026"));
+    let sum = |f: fn(&kehoach_store::reporting::task_states::TargetTasks) -> usize| {
+        states.targets.iter().map(f).sum::<usize>()
+    };
+    assert_eq!(
+        (
+            sum(|t| t.done),
+            sum(|t| t.under_way),
+            sum(|t| t.behind),
+            sum(|t| t.not_reported)
+        ),
+        (1, 52, 0, 342 - 53)
+    );
+    // The first task of target 1.1 is the one done.
+    let first_target = &states.targets[0];
+    assert_eq!(first_target.target_code.as_deref(), Some("1.1"));
+    assert_eq!((first_target.tasks, first_target.done), (8, 1));
+
+    // The public sees nothing until the period's results are published.
+    let public = store
+        .task_states(&Principal::public(), s.plan)
+        .await
+        .expect("states");
+    assert_eq!(public.period_id, None);
+    store
+        .set_period_published(&s.dpi, s.period, true)
+        .await
+        .expect("publish");
+    let public = store
+        .task_states(&Principal::public(), s.plan)
+        .await
+        .expect("states");
+    assert_eq!(public.period_id, Some(s.period));
+    assert_eq!(public.targets, states.targets);
+}

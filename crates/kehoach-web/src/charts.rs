@@ -169,12 +169,9 @@ impl Scale {
 
 /// Axes with a few year and value ticks.
 fn axes(svg: &mut String, s: &Scale, lang: Lang) {
+    value_axis(svg, s, lang);
     let bottom = HEIGHT - BOTTOM;
-    let _ = write!(
-        svg,
-        "<g class=\"axis\"><line x1=\"{LEFT}\" y1=\"{bottom}\" x2=\"{}\" y2=\"{bottom}\"/><line x1=\"{LEFT}\" y1=\"{TOP}\" x2=\"{LEFT}\" y2=\"{bottom}\"/>",
-        WIDTH - RIGHT
-    );
+    svg.push_str("<g class=\"axis\">");
     let years = s.x1 - s.x0;
     let step = (years / 6).max(1);
     let mut year = s.x0;
@@ -187,6 +184,17 @@ fn axes(svg: &mut String, s: &Scale, lang: Lang) {
         );
         year += step;
     }
+    svg.push_str("</g>");
+}
+
+/// The two axis lines and the value ticks with their grid lines.
+fn value_axis(svg: &mut String, s: &Scale, lang: Lang) {
+    let bottom = HEIGHT - BOTTOM;
+    let _ = write!(
+        svg,
+        "<g class=\"axis\"><line x1=\"{LEFT}\" y1=\"{bottom}\" x2=\"{}\" y2=\"{bottom}\"/><line x1=\"{LEFT}\" y1=\"{TOP}\" x2=\"{LEFT}\" y2=\"{bottom}\"/>",
+        WIDTH - RIGHT
+    );
     let ticks = ((s.y1 - s.y0) / s.step).round() as i64;
     for i in 0..=ticks.clamp(1, 10) {
         let value = s.y0 + s.step * i as f64;
@@ -202,6 +210,90 @@ fn axes(svg: &mut String, s: &Scale, lang: Lang) {
         );
     }
     svg.push_str("</g>");
+}
+
+/// One year's standings: on time, late, returned, missing (in that order,
+/// bottom to top).
+pub struct YearStandings {
+    pub year: i64,
+    pub counts: [usize; 4],
+}
+
+const STANDING_CLASSES: [&str; 4] = ["on-time", "late", "returned", "missing"];
+
+/// Reports per year as stacked bars, one segment per standing, each with
+/// its count written on it when there is room and in its tooltip; the
+/// legend names the standings in words. None without any year.
+pub fn compliance_chart(
+    years: &[YearStandings],
+    labels: [&str; 4],
+    title: &str,
+    lang: Lang,
+) -> Option<String> {
+    let most = years.iter().map(|y| y.counts.iter().sum::<usize>()).max()?;
+    if most == 0 {
+        return None;
+    }
+    let scale = Scale::new(0, 1, 0.0, most as f64);
+    let band = (WIDTH - LEFT - RIGHT) / years.len() as f64;
+    let bar = (band * 0.6).min(60.0);
+    let mut svg = String::new();
+    let desc = years
+        .iter()
+        .map(|y| {
+            let parts: Vec<String> = labels
+                .iter()
+                .zip(y.counts)
+                .filter(|(_, n)| *n > 0)
+                .map(|(l, n)| format!("{l} {n}"))
+                .collect();
+            format!("{}: {}", y.year, parts.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let _ = write!(
+        svg,
+        "<svg class=\"chart compliance\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" aria-labelledby=\"compliance-title compliance-desc\">\
+         <title id=\"compliance-title\">{}</title><desc id=\"compliance-desc\">{}</desc>",
+        escape(title),
+        escape(&desc)
+    );
+    value_axis(&mut svg, &scale, lang);
+    for (i, y) in years.iter().enumerate() {
+        let x = LEFT + band * i as f64 + (band - bar) / 2.0;
+        let mut below = 0usize;
+        for ((count, class), label) in y.counts.iter().zip(STANDING_CLASSES).zip(labels) {
+            if *count == 0 {
+                continue;
+            }
+            let top = scale.y((below + count) as f64);
+            let height = scale.y(below as f64) - top;
+            let _ = write!(
+                svg,
+                "<rect class=\"{class}\" x=\"{x:.1}\" y=\"{top:.1}\" width=\"{bar:.1}\" height=\"{height:.1}\"><title>{} {}: {count}</title></rect>",
+                y.year,
+                escape(label)
+            );
+            if height >= 14.0 {
+                let _ = write!(
+                    svg,
+                    "<text class=\"count\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{count}</text>",
+                    x + bar / 2.0,
+                    top + height / 2.0 + 4.0
+                );
+            }
+            below += count;
+        }
+        let _ = write!(
+            svg,
+            "<text class=\"tick\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
+            x + bar / 2.0,
+            HEIGHT - BOTTOM + 18.0,
+            y.year
+        );
+    }
+    svg.push_str("</svg>");
+    Some(svg)
 }
 
 fn escape(text: &str) -> String {
@@ -285,6 +377,27 @@ mod tests {
         assert_eq!(nice_step(140.0), 200.0);
         assert!(s.x(2015) < s.x(2024) && s.x(2024) < s.x(2030));
         assert!((s.x(2030) - (WIDTH - RIGHT)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn compliance_stacks_the_standings_of_each_year() {
+        let years = [
+            YearStandings {
+                year: 2025,
+                counts: [10, 3, 1, 12],
+            },
+            YearStandings {
+                year: 2026,
+                counts: [20, 0, 0, 6],
+            },
+        ];
+        let labels = ["Đúng hạn", "Trễ hạn", "Bị trả lại", "Chưa gửi"];
+        let svg = compliance_chart(&years, labels, "Tình hình báo cáo", Lang::Vi).expect("a chart");
+        assert_eq!(svg.matches("<rect ").count(), 6, "zero counts draw nothing");
+        assert!(svg.contains("<title>2025 Trễ hạn: 3</title>"));
+        assert!(svg.contains("<desc id=\"compliance-desc\">2025: Đúng hạn 10, Trễ hạn 3, Bị trả lại 1, Chưa gửi 12; 2026: Đúng hạn 20, Chưa gửi 6</desc>"));
+        assert!(!svg.contains("style="));
+        assert!(compliance_chart(&[], labels, "x", Lang::Vi).is_none());
     }
 
     #[test]

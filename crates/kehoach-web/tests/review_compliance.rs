@@ -22,6 +22,10 @@ async fn compliance_year_on_year_for_a_plan_and_an_agency() {
         assert!(page.contains(review_common::HEALTH) && page.contains(LABOUR));
         assert!(page.contains("Đúng hạn: 1/1"), "Sở Y tế reported on time");
         assert!(page.contains("Chưa gửi: 1"), "the others have not");
+        // The year's bar: Sở Y tế on time, every other agency missing.
+        assert!(page.contains("<svg class=\"chart compliance\""));
+        assert!(page.contains("<title>2026 Đúng hạn: 1</title>"));
+        assert!(page.contains("<title>2026 Chưa gửi: "));
     }
     let (status, page) = app.get(&plan_path, Some(&syt)).await;
     assert_eq!(status, StatusCode::OK);

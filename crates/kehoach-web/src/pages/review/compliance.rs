@@ -13,6 +13,7 @@ use kehoach_store::reporting::setup::Period;
 
 use super::{percent, standing_class, standing_key};
 use crate::auth::Viewer;
+use crate::charts::{compliance_chart, YearStandings};
 use crate::error::PageResult;
 use crate::pages::{render, Chrome};
 use crate::state::AppState;
@@ -53,6 +54,42 @@ struct PlanCompliancePage {
     plan: PlanSummary,
     years: Vec<i64>,
     agencies: Vec<AgencyYears>,
+    /// Every agency's standings, year by year (SVG made and escaped by `charts`).
+    chart: Option<String>,
+}
+
+/// Standings of all agencies added up per year, drawn as stacked bars.
+fn year_chart(rows: &[(i64, ComplianceRow)], years: &[i64], viewer: &Viewer) -> Option<String> {
+    let totals: Vec<YearStandings> = years
+        .iter()
+        .map(|&year| {
+            let mut counts = [0usize; 4];
+            for (_, row) in rows.iter().filter(|(y, _)| *y == year) {
+                let slot = match row.standing {
+                    Standing::OnTime => 0,
+                    Standing::Late => 1,
+                    Standing::Returned => 2,
+                    Standing::Missing => 3,
+                };
+                if let Some(c) = counts.get_mut(slot) {
+                    *c += 1;
+                }
+            }
+            YearStandings { year, counts }
+        })
+        .collect();
+    let t = |k| viewer.tr.t(k);
+    compliance_chart(
+        &totals,
+        [
+            t("review.standing.on_time"),
+            t("review.standing.late"),
+            t("review.standing.returned"),
+            t("review.standing.missing"),
+        ],
+        t("review.compliance_years"),
+        viewer.tr.lang,
+    )
 }
 
 pub async fn plan_compliance(
@@ -75,8 +112,10 @@ pub async fn plan_compliance(
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
+    let chart = year_chart(&rows, &years, &viewer);
     let page = PlanCompliancePage {
         chrome: Chrome::new(&viewer),
+        chart,
         agencies: by_agency(rows, &years),
         years,
         plan,

@@ -22,6 +22,7 @@ pub mod layout;
 pub mod metadata;
 pub mod period;
 pub mod phases;
+pub mod quantity;
 pub mod read;
 pub mod repair;
 pub mod reporting;

@@ -273,7 +273,7 @@ impl Tokens {
         let following = targets().find(|y| {
             y.span.start >= after.start && y.span.end <= after.end && y.span.start < next_number
         });
-        let preceding = || targets().filter(|y| y.span.end <= span.start).last();
+        let preceding = || targets().rfind(|y| y.span.end <= span.start);
         following.or_else(preceding).map(|y| When {
             year: y.year,
             from: y.from,

@@ -51,6 +51,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::report::routes())
         .merge(pages::reporting::routes())
         .merge(pages::indicators::routes())
+        .merge(pages::quantities::routes())
         .merge(api::routes())
         .merge(auth::login::routes())
         .merge(assets::routes())

@@ -4,5 +4,6 @@ pub mod diff;
 pub mod document;
 pub mod identity;
 pub mod lookup;
+pub mod quantities;
 pub mod read;
 pub mod write;

@@ -9,6 +9,7 @@ mod grouped_saves;
 mod harness;
 mod lookup;
 mod plans;
+mod quantities;
 mod reporting;
 mod reporting_rights;
 mod reporting_scene;
@@ -68,5 +69,6 @@ on_both_backends!(
     review_queries::review_queries_follow_the_rights,
     series::series_split_the_plan_and_follow_the_reports,
     series::task_states_follow_the_latest_accepted_reports,
+    quantities::dpi_confirms_corrects_and_rejects_quantities,
     grouped_saves::saves_committed_together_keep_each_outcome,
 );

@@ -9,6 +9,7 @@ pub mod indicators;
 pub mod periods;
 pub mod plan;
 pub mod publish;
+pub mod quantities;
 pub mod report;
 pub mod reporting;
 pub mod review;

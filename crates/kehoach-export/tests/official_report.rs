@@ -7,11 +7,14 @@ mod official;
 
 use std::path::Path;
 
+use kehoach_export::consolidation_xlsx_titled;
 use kehoach_export::official::{
     goal_heading, official_appendix_xlsx, official_report_docx, OfficialReport, ReportHeading,
     APPENDIX, APPENDIX_TITLE, KIND, MOTTO, MOTTO_COUNTRY, OUTSTANDING_SECTION, RESULTS_SECTION,
 };
+use kehoach_export::TaskTitles;
 use kehoach_store::Store;
+use kehoach_vi::Lang;
 use official::scene::{fields, scene, Scene, CONTRIBUTION};
 use official::tools;
 use serde_json::Value;
@@ -344,6 +347,41 @@ fn check_pdf(s: &Scene, docx: &Path, dir: &Path) {
     }
 }
 
+/// The by-task workbook beside it (issue 4's), read by openpyxl too: its
+/// frozen header, one row per task, the amounts' grouped format.
+fn check_by_task_xlsx(s: &Scene, dump: &Value) {
+    let sheet = &dump["sheets"][0];
+    assert_eq!(sheet["title"], "Theo đầu việc");
+    assert_eq!(sheet["freeze"], "A4");
+    let rows = sheet["rows"].as_array().expect("rows");
+    assert_eq!(rows.len() - 3, s.consolidation.tasks.len());
+    let goal = &s.tree.goals[0];
+    assert_eq!(
+        rows[3][1]["value"],
+        format!("{} {}", goal.code, goal.title).as_str()
+    );
+    assert_eq!(rows[3][10]["value"], 1500.5);
+    assert_eq!(rows[3][10]["format"], "#,##0");
+    assert_eq!(dump["sheets"][1]["freeze"], "A4");
+}
+
+fn by_task_workbook(s: &Scene) -> Vec<u8> {
+    let titles = s
+        .texts
+        .iter()
+        .map(|(&id, t)| {
+            (
+                id,
+                TaskTitles {
+                    goal: t.goal_title.clone().unwrap_or_default(),
+                    target: t.target_text.clone().unwrap_or_default(),
+                },
+            )
+        })
+        .collect();
+    consolidation_xlsx_titled(&s.consolidation, &s.names, &titles, Lang::Vi).expect("xlsx")
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_official_report_reads_back_in_python_docx_openpyxl_and_libreoffice() {
     let dir = std::env::temp_dir().join(format!(
@@ -380,6 +418,9 @@ async fn the_official_report_reads_back_in_python_docx_openpyxl_and_libreoffice(
         check_appendix(&s, &dump);
         check_fonts(&dump);
         check_xlsx(&s, &tools::dump(&python, "xlsx_dump.py", &xlsx));
+        let by_task = dir.join("theo-dau-viec.xlsx");
+        std::fs::write(&by_task, by_task_workbook(&s)).expect("write xlsx");
+        check_by_task_xlsx(&s, &tools::dump(&python, "xlsx_dump.py", &by_task));
     }
     check_pdf(&s, &docx, &dir);
     // KEHOACH_OFFICIAL_OUT=folder keeps the files for a look by eye.

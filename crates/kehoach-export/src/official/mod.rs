@@ -25,7 +25,7 @@ use kehoach_store::reporting::consolidation::Consolidation;
 use kehoach_store::reporting::review_queries::TaskText;
 
 use crate::ExportError;
-use format::{Look, A4_HEIGHT, A4_WIDTH, HEADING_PT};
+use format::{Look, A4_HEIGHT, A4_WIDTH, MOTTO_PT};
 
 pub use appendix::{APPENDIX, APPENDIX_TITLE};
 pub use body::{OUTSTANDING_SECTION, RESULTS_SECTION};
@@ -109,7 +109,7 @@ pub fn official_report_docx(r: &OfficialReport<'_>) -> Result<Vec<u8>, ExportErr
 
 /// The page number, centred in the top margin, 13 pt upright.
 fn page_number_header() -> Header {
-    let number = format::run("", Look::plain(HEADING_PT))
+    let number = format::run("", Look::plain(MOTTO_PT))
         .add_field_char(FieldCharType::Begin, false)
         .add_instr_text(InstrText::PAGE(InstrPAGE {}))
         .add_field_char(FieldCharType::Separate, false)
@@ -120,4 +120,87 @@ fn page_number_header() -> Header {
             .add_run(number)
             .align(AlignmentType::Center),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use kehoach_store::reporting::consolidation::ConsolidatedTask;
+    use kehoach_store::reporting::setup::Period;
+
+    use super::*;
+
+    fn plan() -> PlanSummary {
+        PlanSummary {
+            id: 1,
+            title: "Kế hoạch thử".into(),
+            published: 0,
+            version_id: 1,
+            version: 1,
+            document_id: 1,
+            kind: None,
+            number: None,
+            issued_on: None,
+            issuer: None,
+            file_name: "thu.txt".into(),
+            goals: 0,
+            targets: 0,
+            tasks: 0,
+            indicators: 0,
+        }
+    }
+
+    fn period() -> Period {
+        Period {
+            id: 1,
+            plan_id: 1,
+            kind: "yearly".into(),
+            year: 2026,
+            part: 1,
+            label: "Năm 2026".into(),
+            starts_on: "2026-01-01".into(),
+            ends_on: "2026-12-31".into(),
+            inputs_due_on: "2026-11-25".into(),
+            agency_due_on: "2026-11-30".into(),
+            consolidation_due_on: "2026-12-10".into(),
+            state: "open".into(),
+            rule_line: None,
+        }
+    }
+
+    /// Blank headings, a task without goal or target, no reports at all:
+    /// both files are still written.
+    #[test]
+    fn an_empty_period_and_blank_heading_still_make_both_files() {
+        let c = Consolidation {
+            period: period(),
+            tasks: vec![ConsolidatedTask {
+                task_id: 7,
+                goal_code: None,
+                target_code: None,
+                code: None,
+                text: "Rà soát".into(),
+                line: 10,
+                entries: Vec::new(),
+                contributions: Vec::new(),
+            }],
+            outstanding: Vec::new(),
+        };
+        let (heading, plan, texts, names) = (
+            ReportHeading::default(),
+            plan(),
+            HashMap::new(),
+            HashMap::new(),
+        );
+        let r = OfficialReport {
+            heading: &heading,
+            plan: &plan,
+            consolidation: &c,
+            texts: &texts,
+            agency_names: &names,
+        };
+        let docx = official_report_docx(&r).expect("docx");
+        let xlsx = official_appendix_xlsx(&r).expect("xlsx");
+        assert_eq!(&docx[..2], b"PK");
+        assert_eq!(&xlsx[..2], b"PK");
+    }
 }

@@ -23,7 +23,10 @@ wanted="${REQUIREMENTS[*]}"
 if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$wanted" ]; then
     started=$(date +%s)
     say "creating $VENV with $wanted"
-    "$PYTHON" -m venv "$VENV" >&2
+    if ! "$PYTHON" -m venv --clear "$VENV" >&2; then
+        say "$PYTHON cannot make a virtual environment: install python3-venv (Debian) first"
+        exit 2
+    fi
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "${REQUIREMENTS[@]}" >&2
     echo "$wanted" > "$STAMP"
     say "ready in $(( $(date +%s) - started )) s"

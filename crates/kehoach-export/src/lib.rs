@@ -1,10 +1,13 @@
 //! Exports of the reporting chain. The consolidated workbook of a period
 //! ("bảng biểu theo đầu việc", issue 4 item 6): one row per task and
-//! accepted entry, then the agencies still owing a report.
+//! accepted entry, then the agencies still owing a report. The official
+//! report of a period (`official`): a .docx in the layout of Decree
+//! 30/2020/NĐ-CP and its appendix as a workbook.
 
 mod by_task;
 mod labels;
 pub mod open_data;
+pub mod official;
 mod outstanding;
 mod style;
 
@@ -18,6 +21,8 @@ use rust_xlsxwriter::{Workbook, XlsxError};
 pub enum ExportError {
     #[error("writing the workbook: {0}")]
     Xlsx(#[from] XlsxError),
+    #[error("writing the document: {0}")]
+    Docx(String),
 }
 
 /// The consolidated report of a period as `.xlsx` bytes. `agency_names`

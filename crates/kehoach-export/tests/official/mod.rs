@@ -1,0 +1,2 @@
+pub mod scene;
+pub mod tools;

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # A Python virtual environment under target/python with the independent
-# readers the export tests use: python-docx (the official report's .docx)
-# and openpyxl (its .xlsx appendix), pinned, from PyPI. Idempotent: an
+# readers the export tests use: python-docx (the official report's .docx),
+# openpyxl (its .xlsx appendix), pysdmx with its data extra (the SDMX-CSV)
+# and frictionless (the Open SDG data files), pinned, from PyPI. Idempotent: an
 # environment that already holds these versions is reused. Prints the
 # environment's python on stdout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 VENV=${KEHOACH_PYTHON_VENV:-target/python}
-REQUIREMENTS=(python-docx==1.1.2 openpyxl==3.1.5)
+REQUIREMENTS=(python-docx==1.1.2 openpyxl==3.1.5 "pysdmx[data]==1.21.0" frictionless==5.21.0)
 PYTHON=${PYTHON:-python3}
 
 say() { echo "python-env.sh: $*" >&2; }

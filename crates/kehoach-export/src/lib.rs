@@ -6,8 +6,8 @@
 
 mod by_task;
 mod labels;
-pub mod open_data;
 pub mod official;
+pub mod open_data;
 mod outstanding;
 mod style;
 

@@ -1,6 +1,11 @@
 //! Open data from a real store: Kiên Giang's Appendix 2 indicators as Open
 //! SDG data and metadata and as SDMX-CSV, with values an agency reported.
 
+// The same readers' plumbing as the official report's tests.
+#[allow(dead_code)]
+#[path = "official/tools.rs"]
+mod tools;
+
 use kehoach_export::open_data::{
     open_sdg_csv, open_sdg_metadata, open_sdg_slug, sdmx_csv, IndicatorMeta, SdmxArea, SDMX_COLUMNS,
 };
@@ -182,6 +187,56 @@ async fn open_sdg_and_sdmx_files_hold_the_observations() {
     assert!(rows
         .iter()
         .all(|r| &r[0] == "VN_KG:DF_SDG_KG(1.0)" && &r[1] == "A" && &r[4] == "VN-47"));
+
+    // Third-party readers: pysdmx reads the SDMX-CSV, frictionless validates
+    // every Open SDG data file against Open SDG's table schema.
+    if let Some(python) = tools::python() {
+        let files = dir.join("open-data");
+        std::fs::create_dir_all(&files).expect("dir");
+        let sdmx_path = files.join("sdmx.csv");
+        std::fs::write(&sdmx_path, &bytes).expect("write");
+        let mut args = vec![sdmx_path.clone()];
+        for series in &all {
+            let path = files.join(format!("indicator_{}.csv", open_sdg_slug(series)));
+            std::fs::write(&path, open_sdg_csv(series).expect("csv")).expect("write");
+            args.push(path);
+        }
+        let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/readers/open_data_check.py");
+        let output = std::process::Command::new(&python)
+            .arg(script)
+            .args(&args)
+            .output()
+            .expect("run the checker");
+        assert!(
+            output.status.success(),
+            "open_data_check.py: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let found: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+        let sdmx = &found["sdmx"][0];
+        assert_eq!(sdmx["structure"], "Dataflow=VN_KG:DF_SDG_KG(1.0)");
+        assert_eq!(sdmx["rows"], expected_rows);
+        assert!(sdmx["series"]
+            .as_array()
+            .is_some_and(|s| s.iter().any(|v| v == "KG_2_1")));
+        assert!(sdmx["years"]
+            .as_array()
+            .is_some_and(|y| y.iter().any(|v| v == "2025")));
+        let checked = found["open_sdg"].as_array().expect("a list");
+        assert_eq!(checked.len(), all.len());
+        for (series, check) in all.iter().zip(checked) {
+            assert_eq!(
+                check["valid"], true,
+                "{:?}: {}",
+                series.code, check["errors"]
+            );
+            assert_eq!(
+                check["rows"].as_array().map(Vec::len),
+                Some(series.observations().len())
+            );
+        }
+    }
     store.close().await;
     let _ = std::fs::remove_dir_all(dir);
 }

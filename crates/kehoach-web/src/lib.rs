@@ -52,6 +52,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::reporting::routes())
         .merge(pages::indicators::routes())
         .merge(pages::quantities::routes())
+        .merge(pages::official_report::routes())
         .merge(api::routes())
         .merge(auth::login::routes())
         .merge(assets::routes())

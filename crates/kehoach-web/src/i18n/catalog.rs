@@ -646,4 +646,22 @@ pub(super) static CATALOG: &[(&str, &str, &str)] = &[
     ("quantity.comparator", "So sánh", "Comparator"),
     ("quantity.save_correction", "Lưu bản sửa", "Save the correction"),
     ("plan.quantities", "Chỉ tiêu định lượng", "Quantified targets"),
+    // the official consolidated report
+    ("official.title", "Báo cáo tổng hợp (văn bản hành chính)", "Consolidated report (official document)"),
+    (
+        "official.hint",
+        "Báo cáo theo thể thức Nghị định 30/2020/NĐ-CP, lập từ các báo cáo đã chấp nhận của kỳ. Điền phần đầu văn bản rồi tải về.",
+        "The report in the layout of Decree 30/2020/NĐ-CP, drawn from the period's accepted reports. Fill in the heading, then download.",
+    ),
+    ("official.parent_body", "Cơ quan chủ quản", "Parent body"),
+    ("official.issuing_body", "Cơ quan ban hành", "Issuing body"),
+    ("official.number", "Số, ký hiệu", "Number and symbol"),
+    ("official.place", "Địa danh", "Place"),
+    ("official.date", "Ngày ban hành", "Date"),
+    ("official.report_title", "Trích yếu", "Title"),
+    ("official.recipients", "Nơi nhận (mỗi dòng một nơi)", "Recipients (one a line)"),
+    ("official.signer_title", "Chức vụ người ký", "Signer's title"),
+    ("official.signer_name", "Họ tên người ký", "Signer's name"),
+    ("official.download_docx", "Tải báo cáo (.docx)", "Download the report (.docx)"),
+    ("official.download_xlsx", "Tải phụ lục (.xlsx)", "Download the appendix (.xlsx)"),
 ];

@@ -6,6 +6,7 @@ pub mod compare;
 pub mod home;
 pub mod import;
 pub mod indicators;
+pub mod official_report;
 pub mod periods;
 pub mod plan;
 pub mod publish;

@@ -5,8 +5,7 @@
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::Router;
 use kehoach_export::open_data::{
@@ -16,7 +15,7 @@ use kehoach_store::plans::read::PlanSummary;
 use kehoach_store::reporting::series::{Point, Series};
 use kehoach_store::reporting::Principal;
 
-use super::{render, Chrome};
+use super::{download, render, Chrome, CSV};
 use crate::auth::Viewer;
 use crate::charts::{series_chart, ChartText};
 use crate::error::{AppError, ErrorKind, PageResult};
@@ -96,20 +95,6 @@ async fn indicator_page(
     Ok(render(&page)?.into_response())
 }
 
-fn download(bytes: Vec<u8>, content_type: &str, file: &str) -> Response {
-    (
-        [
-            (CONTENT_TYPE, content_type.to_string()),
-            (
-                CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{file}\""),
-            ),
-        ],
-        bytes,
-    )
-        .into_response()
-}
-
 fn export_failed(err: csv::Error) -> AppError {
     tracing::error!(error = %err, "open data export failed");
     AppError::new(ErrorKind::Internal)
@@ -123,7 +108,7 @@ async fn open_sdg_data(
     let (series, _) = visible_series(&viewer, &state, id).await?;
     let bytes = open_sdg_csv(&series).map_err(export_failed)?;
     let file = format!("indicator_{}.csv", open_sdg_slug(&series));
-    Ok(download(bytes, "text/csv; charset=utf-8", &file))
+    Ok(download(bytes, CSV, &file))
 }
 
 async fn open_sdg_meta(
@@ -182,9 +167,5 @@ async fn plan_sdmx(
         series_prefix: &prefix,
     };
     let bytes = sdmx_csv(&all, &area).map_err(export_failed)?;
-    Ok(download(
-        bytes,
-        "text/csv; charset=utf-8",
-        &format!("sdmx-plan-{plan_id}.csv"),
-    ))
+    Ok(download(bytes, CSV, &format!("sdmx-plan-{plan_id}.csv")))
 }

@@ -84,3 +84,26 @@ impl Chrome {
 pub fn render<T: Template>(page: &T) -> Result<Html<String>, AppError> {
     Ok(Html(page.render()?))
 }
+
+/// The media types of the files kehoach writes.
+pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+pub const CSV: &str = "text/csv; charset=utf-8";
+
+/// A file to download, under a name we make (ASCII, no quotes: safe in
+/// the header as it is).
+pub fn download(bytes: Vec<u8>, content_type: &str, file: &str) -> axum::response::Response {
+    use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+    use axum::response::IntoResponse;
+    (
+        [
+            (CONTENT_TYPE, content_type.to_string()),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}

@@ -8,7 +8,6 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
@@ -19,7 +18,7 @@ use kehoach_store::plans::read::PlanSummary;
 use kehoach_store::reporting::setup::Period;
 use serde::Deserialize;
 
-use super::{render, Chrome};
+use super::{download, render, Chrome, DOCX, XLSX};
 use crate::auth::Viewer;
 use crate::error::{AppError, ErrorKind, PageResult};
 use crate::state::AppState;
@@ -228,12 +227,12 @@ async fn build(
     let (bytes, kind, file) = match output {
         Output::Docx => (
             official_report_docx(&report),
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            DOCX,
             format!("bao-cao-ky-{id}.docx"),
         ),
         Output::Xlsx => (
             official_appendix_xlsx(&report),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            XLSX,
             format!("phu-luc-bao-cao-ky-{id}.xlsx"),
         ),
     };
@@ -241,17 +240,7 @@ async fn build(
         tracing::error!(error = %err, period = id, "official report failed");
         AppError::new(ErrorKind::Internal)
     })?;
-    Ok((
-        [
-            (CONTENT_TYPE, kind.to_string()),
-            (
-                CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{file}\""),
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(download(bytes, kind, &file))
 }
 
 async fn report_docx(

@@ -4,7 +4,6 @@
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use axum::Router;
@@ -14,7 +13,7 @@ use kehoach_store::reporting::setup::{NewPeriod, Period, PeriodDates};
 use kehoach_store::reporting::PeriodKind;
 use serde::Deserialize;
 
-use super::{render, Chrome};
+use super::{download, render, Chrome, XLSX};
 use crate::auth::csrf::{CsrfForm, HasCsrf, TokenOnly};
 use crate::auth::Viewer;
 use crate::error::{AppError, ErrorKind, PageResult};
@@ -282,19 +281,9 @@ async fn consolidation_xlsx(
                 tracing::error!(error = %err, period = id, "xlsx export failed");
                 AppError::new(ErrorKind::Internal)
             })?;
-    let file = format!("bang-bieu-theo-dau-viec-{id}.xlsx");
-    Ok((
-        [
-            (
-                CONTENT_TYPE,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
-            ),
-            (
-                CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{file}\""),
-            ),
-        ],
+    Ok(download(
         bytes,
-    )
-        .into_response())
+        XLSX,
+        &format!("bang-bieu-theo-dau-viec-{id}.xlsx"),
+    ))
 }

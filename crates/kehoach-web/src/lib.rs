@@ -53,6 +53,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::indicators::routes())
         .merge(pages::quantities::routes())
         .merge(pages::official_report::routes())
+        .merge(pages::phase::routes())
         .merge(api::routes())
         .merge(auth::login::routes())
         .merge(assets::routes())

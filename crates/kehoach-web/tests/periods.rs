@@ -286,3 +286,34 @@ async fn dpi_adds_a_nine_month_period() {
         "the same period twice"
     );
 }
+
+/// The phase evaluation page: the plan's phases, the chosen one's tasks.
+#[tokio::test]
+async fn the_phase_evaluation_lists_the_phases_and_every_task() {
+    let app = app_with(&["ben-tre-2018"]).await;
+    let plan = app.store.plans(false).await.expect("plans")[0].id;
+    let phases = app.store.plan_phases(plan).await.expect("phases");
+    assert!(!phases.is_empty(), "Bến Tre 2018 states its phases");
+    let (from, to) = phases[phases.len() - 1];
+    let path = format!("/plans/{plan}/phase?from={from}&to={to}");
+    let dpi = app.sign_in("dpi").await;
+    let (status, page) = app.get(&path, Some(&dpi)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains(&format!("<strong>{from}–{to}</strong>")));
+    assert_eq!(
+        page.matches("<tr>").count(),
+        342 + 1,
+        "every task and the header"
+    );
+    assert!(page.contains("Chưa có báo cáo được chấp nhận: <strong>342</strong>"));
+    let (_, plan_page) = app.get(&format!("/plans/{plan}"), Some(&dpi)).await;
+    assert!(plan_page.contains(&format!("href=\"/plans/{plan}/phase\"")));
+    let leader = app.sign_in("leader").await;
+    let (status, _) = app.get(&path, Some(&leader)).await;
+    assert_eq!(status, StatusCode::OK);
+    let reporter = app.sign_in("syt").await;
+    let (status, _) = app.get(&path, Some(&reporter)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = app.get(&path, None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}

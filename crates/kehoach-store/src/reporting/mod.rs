@@ -13,6 +13,7 @@ pub mod evidence;
 pub mod grouped_saves;
 pub mod indicators;
 pub mod periods;
+pub mod phase;
 pub mod principal;
 pub mod publication;
 pub mod reminders;

@@ -69,6 +69,7 @@ on_both_backends!(
     review_queries::review_queries_follow_the_rights,
     series::series_split_the_plan_and_follow_the_reports,
     series::task_states_follow_the_latest_accepted_reports,
+    series::a_phase_gathers_its_periods_accepted_entries,
     quantities::dpi_confirms_corrects_and_rejects_quantities,
     grouped_saves::saves_committed_together_keep_each_outcome,
 );

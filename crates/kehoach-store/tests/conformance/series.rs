@@ -271,3 +271,94 @@ pub async fn task_states_follow_the_latest_accepted_reports(store: &Store) {
     assert_eq!(public.period_id, Some(s.period));
     assert_eq!(public.targets, states.targets);
 }
+
+/// A phase's evaluation gathers the accepted entries of its periods, task
+/// by task, and where each task stood last.
+pub async fn a_phase_gathers_its_periods_accepted_entries(store: &Store) {
+    let s = crate::reporting_scene::scene(store).await;
+    let phases = store.plan_phases(s.plan).await.expect("phases");
+    assert!(
+        phases.iter().any(|&(from, to)| from <= 2026 && 2026 <= to),
+        "Bến Tre 2018 has a phase holding 2026: {phases:?}"
+    );
+    let ra = principal(store, "rep-a", Role::Reporter, Some(s.a)).await;
+    // 2026: every task of A under way, accepted.
+    let first_year = crate::reporting_scene::fill(store, &ra, s.period, s.a, usize::MAX).await;
+    store.submit_report(&ra, first_year).await.expect("submit");
+    store
+        .accept_report(&s.dpi, first_year)
+        .await
+        .expect("accept");
+    // 2027: A's first task done, accepted.
+    let next = store
+        .generate_periods(&s.dpi, s.plan, 2027, &GenerationOptions::default())
+        .await
+        .expect("2027")
+        .periods[0]
+        .id;
+    store.open_period(&s.dpi, next).await.expect("open");
+    let report = store.report_for(&ra, next, s.a).await.expect("report");
+    let first = report.entries[0].clone();
+    store
+        .save_entry(
+            &ra,
+            first.row.id,
+            first.row.version,
+            &crate::reporting_scene::filled(kehoach_store::reporting::EntryStatus::Done),
+        )
+        .await
+        .expect("save");
+    store
+        .submit_report(&ra, report.row.id)
+        .await
+        .expect("submit");
+    store
+        .accept_report(&s.dpi, report.row.id)
+        .await
+        .expect("accept");
+
+    let review = store
+        .phase_review(&s.dpi, s.plan, 2026, 2030)
+        .await
+        .expect("phase");
+    assert_eq!(
+        review
+            .periods
+            .iter()
+            .map(|p| p.1.as_str())
+            .collect::<Vec<_>>(),
+        ["Năm 2026", "Năm 2027"]
+    );
+    assert_eq!(review.tasks.len(), 342);
+    let task = review
+        .tasks
+        .iter()
+        .find(|t| t.task_id == first.row.task_id)
+        .expect("A's first task");
+    assert_eq!(
+        task.entries
+            .iter()
+            .map(|e| (e.year, e.status.as_deref()))
+            .collect::<Vec<_>>(),
+        [(2026, Some("in-progress")), (2027, Some("done"))]
+    );
+    assert_eq!(task.last_status.as_deref(), Some("done"));
+    // Done 1; under way the other 52 of A's (2026 stands, 2027 left empty);
+    // nobody else reported.
+    assert_eq!(review.tally(), [1, 52, 0, 342 - 53]);
+    // An earlier phase holds none of it; a reporter may not read it.
+    let before = store
+        .phase_review(&s.dpi, s.plan, 2018, 2020)
+        .await
+        .expect("phase");
+    assert!(before.periods.is_empty());
+    assert_eq!(before.tally(), [0, 0, 0, 342]);
+    assert!(matches!(
+        store.phase_review(&ra, s.plan, 2026, 2030).await,
+        Err(StoreError::Forbidden(_))
+    ));
+    assert!(matches!(
+        store.phase_review(&s.dpi, s.plan, 2030, 2026).await,
+        Err(StoreError::Invalid(_))
+    ));
+}

@@ -664,4 +664,17 @@ pub(super) static CATALOG: &[(&str, &str, &str)] = &[
     ("official.signer_name", "Họ tên người ký", "Signer's name"),
     ("official.download_docx", "Tải báo cáo (.docx)", "Download the report (.docx)"),
     ("official.download_xlsx", "Tải phụ lục (.xlsx)", "Download the appendix (.xlsx)"),
+    // a phase's evaluation
+    ("phase.title", "Đánh giá theo giai đoạn", "Evaluation by phase"),
+    ("phase.none", "Văn bản kế hoạch không nêu giai đoạn.", "The plan states no phases."),
+    ("phase.phase", "Giai đoạn", "Phase"),
+    ("phase.periods", "Các kỳ báo cáo trong giai đoạn", "Reporting periods in the phase"),
+    ("phase.done", "Hoàn thành", "Done"),
+    ("phase.under_way", "Đang thực hiện", "Under way"),
+    ("phase.behind", "Chậm, chưa hoặc không thực hiện", "Behind, not started or not done"),
+    ("phase.not_reported", "Chưa có báo cáo được chấp nhận", "No accepted report"),
+    ("phase.task", "Nhiệm vụ", "Task"),
+    ("phase.last_status", "Tình trạng gần nhất", "Latest status"),
+    ("phase.reported_in", "Có báo cáo trong kỳ", "Reported in"),
+    ("plan.phase_review", "Đánh giá giai đoạn", "Phase evaluation"),
 ];

@@ -8,6 +8,7 @@ pub mod import;
 pub mod indicators;
 pub mod official_report;
 pub mod periods;
+pub mod phase;
 pub mod plan;
 pub mod publish;
 pub mod quantities;
@@ -34,6 +35,8 @@ pub struct Chrome {
     pub query: String,
     pub can_manage_plans: bool,
     pub can_manage_accounts: bool,
+    /// DPI and leaders: every agency's reports (consolidations, phases).
+    pub reads_everything: bool,
 }
 
 impl Chrome {
@@ -48,6 +51,7 @@ impl Chrome {
             query: String::new(),
             can_manage_plans: viewer.can_manage_plans(),
             can_manage_accounts: viewer.can_manage_accounts(),
+            reads_everything: viewer.reads_everything(),
         }
     }
 

@@ -338,3 +338,6 @@ fn rejected(mut ex: Explanation) -> SeriesAssessment {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod canada;

@@ -396,7 +396,7 @@ fn assess_all(cases: &[Case]) -> Vec<SeriesAssessment> {
 #[test]
 fn single_series_reproduce_statistics_canada() {
     for result in assess_all(&SINGLES) {
-        let indicator = aggregate(&[result.clone()]);
+        let indicator = aggregate(std::slice::from_ref(&result));
         assert_eq!(indicator.status, result.status);
     }
 }

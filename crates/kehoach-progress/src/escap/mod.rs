@@ -228,12 +228,13 @@ pub fn anticipated_progress(
     }
 }
 
-/// The anticipated-progress bands on the ratio: 1 or more maintain, above 0
-/// accelerate, 0 or less reverse.
+/// The anticipated-progress bands on the ratio as shown: 1 or more maintain,
+/// above 0 accelerate, below reverse (a ratio of exactly 0, no movement at
+/// all, is decided as reverse: the rule in the explanation says which).
 fn anticipated_table() -> Vec<Threshold> {
     [
         (1.0, AnticipatedStatus::MaintainProgress),
-        (f64::MIN_POSITIVE, AnticipatedStatus::AccelerateProgress),
+        (0.0, AnticipatedStatus::AccelerateProgress),
     ]
     .into_iter()
     .map(|(at_least, status)| Threshold {

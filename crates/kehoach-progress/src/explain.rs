@@ -16,7 +16,8 @@ pub struct Explanation {
     pub target: Option<Point>,
     pub figures: Vec<Figure>,
     /// The bands applied, highest first: a value at or above `at_least` gets
-    /// `status` (a status code); below the last band, `below` of the rule.
+    /// `status` (a status code); below the last band, the method's lowest
+    /// status (deterioration, reverse trend, regressed, worsening).
     pub thresholds: Vec<Threshold>,
     pub rule: Rule,
     pub warnings: Vec<Warning>,

@@ -256,7 +256,8 @@ pub fn current_status(observations: &[Observation], config: &EscapConfig) -> Cur
             .push(Warning::at_year(WarningCode::TooFewYears, latest.year));
         return current(CurrentLevel::InsufficientData, None, None, ex);
     }
-    let expected = f64::from(latest.year - base.year) / f64::from(config.target_year - base.year);
+    let expected =
+        years_between(base.year, latest.year) / years_between(base.year, config.target_year);
     ex.figure(FigureName::ProgressExpected, expected);
     ex.thresholds = vec![
         Threshold {
@@ -303,6 +304,11 @@ pub fn current_status(observations: &[Observation], config: &EscapConfig) -> Cur
     };
     ex.rule = rule;
     current(level, Some(made), Some(expected), ex)
+}
+
+/// Years from `from` to `to`, computed in f64 so extreme years cannot overflow.
+fn years_between(from: i32, to: i32) -> f64 {
+    f64::from(to) - f64::from(from)
 }
 
 fn current(

@@ -27,7 +27,7 @@ impl Line {
 
 /// The weight of an observation made in `year` when the series starts in `first`.
 pub fn time_weight(year: i32, first: i32) -> f64 {
-    f64::from(year - first) + 1.0
+    f64::from(year) - f64::from(first) + 1.0
 }
 
 /// The weighted least-squares line through sorted observations; none for

@@ -157,7 +157,7 @@ fn usable_pair(
         return None;
     };
     ex.base = Some(base.into());
-    if latest.year - base.year < 1 {
+    if latest.year <= base.year {
         ex.warnings
             .push(Warning::at_year(WarningCode::TooFewYears, latest.year));
         return None;
@@ -208,7 +208,9 @@ fn opposite_signs(a: f64, b: f64) -> bool {
 
 /// The compound annual growth rate from `from` to `to`.
 pub fn cagr(from: Observation, to: Observation) -> f64 {
-    (to.value / from.value).powf(1.0 / f64::from(to.year - from.year)) - 1.0
+    // Years as f64: any two i32 years subtract without overflow.
+    let years = f64::from(to.year) - f64::from(from.year);
+    (to.value / from.value).powf(1.0 / years) - 1.0
 }
 
 fn assess_pair(

@@ -449,3 +449,20 @@ fn results_serialise_with_kebab_case_codes() {
         "{json}"
     );
 }
+
+// Input can hold any year: extreme years give a status, never a panic.
+#[test]
+fn extreme_years_do_not_overflow() {
+    let series = obs(&[(i32::MIN, 1.0), (i32::MAX, 2.0)]);
+    let result = assess_series(
+        &series,
+        &CagrConfig::new(Direction::Increase).with_base_year(i32::MIN),
+    );
+    assert_ne!(result.status, ProgressStatus::UnableToAssess);
+    let escap =
+        crate::escap::EscapConfig::new(3.0, Direction::Increase).with_years(i32::MIN, i32::MAX);
+    let _ = crate::escap::anticipated_progress(&series, &escap);
+    let _ = crate::escap::current_status(&series, &escap);
+    let json = serde_json::to_string(&result.explanation);
+    assert!(json.is_ok());
+}

@@ -352,6 +352,211 @@ const I_16_1_3: [Case; 2] = [
     },
 ];
 
+/// Targets of 0 (published after Open SDG's replacement by 0.001; given here
+/// as 0 so that the replacement itself is exercised), a target met while the
+/// trend worsens, and a current value of 0.
+const ZERO_TARGETS_AND_MET: [Case; 3] = [
+    case(
+        "2-b-1",
+        (2015, 81124.0),
+        (2023, 0.0),
+        DOWN,
+        Some(0.0),
+        None,
+        Some(1.4224293446258616),
+        Some(5.0),
+        Ach,
+    ),
+    case(
+        "3-3-1",
+        (2015, 0.052),
+        (2022, 0.048),
+        DOWN,
+        Some(0.0),
+        None,
+        Some(0.04909595896792923),
+        Some(-2.2954318677683294),
+        Lim,
+    ),
+    case(
+        "3-1-1",
+        (2015, 7.05),
+        (2023, 12.19),
+        DOWN,
+        Some(70.0),
+        None,
+        Some(-0.428428629067103),
+        Some(5.0),
+        Ach,
+    ),
+];
+
+/// Indicator 3-4-1: ten causes of death, each with its own target.
+const I_3_4_1: [Case; 10] = [
+    case(
+        "3-4-1 aortic aneurysm",
+        (2015, 4.1),
+        (2023, 3.9),
+        DOWN,
+        Some(2.73),
+        None,
+        Some(0.2329810302389052),
+        Some(-1.5292379413035537),
+        Lim,
+    ),
+    case(
+        "3-4-1 atherosclerosis",
+        (2015, 1.6),
+        (2023, 1.2),
+        DOWN,
+        Some(1.07),
+        None,
+        Some(1.3345711511936118),
+        Some(5.0),
+        Sub,
+    ),
+    case(
+        "3-4-1 cerebrovascular",
+        (2015, 38.5),
+        (2023, 34.5),
+        DOWN,
+        Some(25.67),
+        None,
+        Some(0.5108220771422812),
+        Some(-0.37155765117125705),
+        Lim,
+    ),
+    case(
+        "3-4-1 chronic lower respiratory",
+        (2015, 35.1),
+        (2023, 32.4),
+        DOWN,
+        Some(23.4),
+        None,
+        Some(0.373297621427317),
+        Some(-0.9445808007987984),
+        Lim,
+    ),
+    case(
+        "3-4-1 diabetes",
+        (2015, 20.0),
+        (2023, 18.1),
+        DOWN,
+        Some(13.33),
+        None,
+        Some(0.4646784435012012),
+        Some(-0.5638243294635452),
+        Lim,
+    ),
+    case(
+        "3-4-1 heart",
+        (2015, 143.8),
+        (2023, 144.4),
+        DOWN,
+        Some(95.87),
+        None,
+        Some(-0.019522792355431022),
+        Some(-2.5813456189073745),
+        Det,
+    ),
+    case(
+        "3-4-1 hypertension",
+        (2015, 4.2),
+        (2023, 4.8),
+        DOWN,
+        Some(2.8),
+        None,
+        Some(-0.631127621940452),
+        Some(-5.0),
+        Det,
+    ),
+    case(
+        "3-4-1 malignant neoplasms",
+        (2015, 215.0),
+        (2023, 211.1),
+        DOWN,
+        Some(143.33),
+        None,
+        Some(0.08569946279619901),
+        Some(-2.1429160483670775),
+        Lim,
+    ),
+    case(
+        "3-4-1 pneumoconioses",
+        (2015, 0.3),
+        (2023, 0.3),
+        DOWN,
+        Some(0.2),
+        None,
+        Some(-0.0),
+        Some(-2.5),
+        Lim,
+    ),
+    case(
+        "3-4-1 pneumonitis",
+        (2015, 3.5),
+        (2023, 5.6),
+        DOWN,
+        Some(2.33),
+        None,
+        Some(-2.2610881530600966),
+        Some(-5.0),
+        Det,
+    ),
+];
+
+/// Indicator 17-2-1: two series with targets, one from 2019.
+const I_17_2_1: [Case; 2] = [
+    case(
+        "17-2-1 least developed",
+        (2019, 0.09),
+        (2022, 0.1),
+        UP,
+        Some(0.2),
+        None,
+        Some(0.47474495739982875),
+        Some(-0.5218801860021338),
+        Lim,
+    ),
+    case(
+        "17-2-1 total",
+        (2015, 0.27),
+        (2023, 0.38),
+        UP,
+        Some(0.7),
+        None,
+        Some(0.6656054028956886),
+        Some(0.4686528323436141),
+        Mod,
+    ),
+];
+
+/// Indicator 2-5-1: −5 and +5 average to exactly 0, "moderate progress".
+const I_2_5_1: [Case; 2] = [
+    case(
+        "2-5-1 plant accessions",
+        (2017, 127505.0),
+        (2019, 115000.0),
+        UP,
+        None,
+        None,
+        Some(-0.050302461470168924),
+        Some(-5.0),
+        Det,
+    ),
+    case(
+        "2-5-1 local breeds",
+        (2017, 11.0),
+        (2019, 14.0),
+        UP,
+        None,
+        None,
+        Some(0.12815214963553245),
+        Some(5.0),
+        Sub,
+    ),
+];
+
 fn same(actual: Option<f64>, published: Option<f64>) -> bool {
     match (actual, published) {
         (Some(a), Some(p)) => (a - p).abs() <= 1e-9 * p.abs().max(1.0),
@@ -431,4 +636,46 @@ fn indicator_16_1_3_reproduces_statistics_canada() {
     let indicator = aggregate(&assess_all(&I_16_1_3));
     assert_eq!(indicator.status, ProgressStatus::LimitedProgress);
     assert!(same(indicator.score, Some(-2.0655251205873415)));
+}
+
+#[test]
+fn zero_targets_and_targets_met_reproduce_statistics_canada() {
+    let results = assess_all(&ZERO_TARGETS_AND_MET);
+    for result in &results[..2] {
+        assert!(result
+            .explanation
+            .has_warning(WarningCode::TargetZeroReplaced));
+        assert_eq!(
+            result.explanation.target.map(|p| p.value),
+            Some(ZERO_REPLACEMENT)
+        );
+    }
+    assert!(
+        results[2].target_achieved,
+        "3-1-1 meets its target while worsening"
+    );
+}
+
+// Published: 3-4-1 limited_progress, score −1.5633462390011608.
+#[test]
+fn indicator_3_4_1_reproduces_statistics_canada() {
+    let indicator = aggregate(&assess_all(&I_3_4_1));
+    assert_eq!(indicator.status, ProgressStatus::LimitedProgress);
+    assert!(same(indicator.score, Some(-1.5633462390011608)));
+}
+
+// Published: 17-2-1 limited_progress, score −0.026613676829259858.
+#[test]
+fn indicator_17_2_1_reproduces_statistics_canada() {
+    let indicator = aggregate(&assess_all(&I_17_2_1));
+    assert_eq!(indicator.status, ProgressStatus::LimitedProgress);
+    assert!(same(indicator.score, Some(-0.026613676829259858)));
+}
+
+// Published: 2-5-1 moderate_progress, score 0.0.
+#[test]
+fn indicator_2_5_1_reproduces_statistics_canada() {
+    let indicator = aggregate(&assess_all(&I_2_5_1));
+    assert_eq!(indicator.status, ProgressStatus::ModerateProgress);
+    assert_eq!(indicator.score, Some(0.0));
 }

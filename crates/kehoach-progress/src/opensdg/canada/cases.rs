@@ -1,38 +1,28 @@
-//! Worked examples: Statistics Canada's own published progress calculations.
-//!
-//! Source: Statistics Canada, Canada's SDG data hub data repository,
-//! `indicator_calculation_components.yml` (the inputs and results Open SDG's
-//! progress calculation wrote for every indicator), repository
-//! sdg-data-canada-odd-donnees/sdg-data-donnees-odd, commit
-//! 007ce50b770360d2abbb24e0cadccdb8f6043a83,
-//! https://github.com/sdg-data-canada-odd-donnees/sdg-data-donnees-odd/blob/007ce50b770360d2abbb24e0cadccdb8f6043a83/indicator_calculation_components.yml
-//!
-//! Each case gives the published base and current values, direction, target
-//! and limit, and expects the published progress value, score and status;
-//! indicators expect the published mean score and status. Only the base and
-//! current values enter the method, so a two-point series reproduces each.
+//! The published cases: inputs and results as Statistics Canada's
+//! `indicator_calculation_components.yml` records them (source in the parent module).
 
-use super::*;
+use crate::opensdg::ProgressStatus;
+use crate::series::Direction;
 
-struct Case {
-    name: &'static str,
-    base: (i32, f64),
-    current: (i32, f64),
-    direction: Direction,
-    target: Option<f64>,
-    limit: Option<f64>,
+pub struct Case {
+    pub name: &'static str,
+    pub base: (i32, f64),
+    pub current: (i32, f64),
+    pub direction: Direction,
+    pub target: Option<f64>,
+    pub limit: Option<f64>,
     /// The configured base year when it is not 2015.
-    base_year: i32,
-    progress: Option<f64>,
-    score: Option<f64>,
-    status: ProgressStatus,
+    pub base_year: i32,
+    pub progress: Option<f64>,
+    pub score: Option<f64>,
+    pub status: ProgressStatus,
 }
 
-const UP: Direction = Direction::Increase;
-const DOWN: Direction = Direction::Decrease;
+pub const UP: Direction = Direction::Increase;
+pub const DOWN: Direction = Direction::Decrease;
 
 #[allow(clippy::too_many_arguments)]
-const fn case(
+pub const fn case(
     name: &'static str,
     base: (i32, f64),
     current: (i32, f64),
@@ -57,12 +47,14 @@ const fn case(
     }
 }
 
-use ProgressStatus::{Deterioration as Det, LimitedProgress as Lim, ModerateProgress as Mod};
-use ProgressStatus::{SubstantialProgress as Sub, TargetAchieved as Ach, UnableToAssess as Una};
+pub use ProgressStatus::{Deterioration as Det, LimitedProgress as Lim, ModerateProgress as Mod};
+pub use ProgressStatus::{
+    SubstantialProgress as Sub, TargetAchieved as Ach, UnableToAssess as Una,
+};
 
 /// Indicator 1-3-1 (no target, limit 100): three scored series and one with
 /// a single year ("not_available" there).
-const I_1_3_1: [Case; 4] = [
+pub const I_1_3_1: [Case; 4] = [
     case(
         "1-3-1 children",
         (2015, 90.0),
@@ -111,7 +103,7 @@ const I_1_3_1: [Case; 4] = [
 
 /// Indicator 1-4-1 (targets of 100 and one limit): a series at its target
 /// from the start scores 5 with no progress value.
-const I_1_4_1: [Case; 5] = [
+pub const I_1_4_1: [Case; 5] = [
     case(
         "1-4-1 drinking water",
         (2015, 98.82),
@@ -170,7 +162,7 @@ const I_1_4_1: [Case; 5] = [
 ];
 
 /// Indicator 15-2-1: two series without a limit, two with a limit of 100.
-const I_15_2_1: [Case; 4] = [
+pub const I_15_2_1: [Case; 4] = [
     case(
         "15-2-1 biomass",
         (2015, 90.49),
@@ -218,7 +210,7 @@ const I_15_2_1: [Case; 4] = [
 ];
 
 /// Single-series indicators covering the other branches.
-const SINGLES: [Case; 9] = [
+pub const SINGLES: [Case; 9] = [
     case(
         "1-2-1",
         (2015, 14.5),
@@ -321,7 +313,7 @@ const SINGLES: [Case; 9] = [
 ];
 
 /// Indicator 16-1-3, configured with base year 2014.
-const I_16_1_3: [Case; 2] = [
+pub const I_16_1_3: [Case; 2] = [
     Case {
         base_year: 2014,
         ..case(
@@ -355,7 +347,7 @@ const I_16_1_3: [Case; 2] = [
 /// Targets of 0 (published after Open SDG's replacement by 0.001; given here
 /// as 0 so that the replacement itself is exercised), a target met while the
 /// trend worsens, and a current value of 0.
-const ZERO_TARGETS_AND_MET: [Case; 3] = [
+pub const ZERO_TARGETS_AND_MET: [Case; 3] = [
     case(
         "2-b-1",
         (2015, 81124.0),
@@ -392,7 +384,7 @@ const ZERO_TARGETS_AND_MET: [Case; 3] = [
 ];
 
 /// Indicator 3-4-1: ten causes of death, each with its own target.
-const I_3_4_1: [Case; 10] = [
+pub const I_3_4_1: [Case; 10] = [
     case(
         "3-4-1 aortic aneurysm",
         (2015, 4.1),
@@ -506,7 +498,7 @@ const I_3_4_1: [Case; 10] = [
 ];
 
 /// Indicator 17-2-1: two series with targets, one from 2019.
-const I_17_2_1: [Case; 2] = [
+pub const I_17_2_1: [Case; 2] = [
     case(
         "17-2-1 least developed",
         (2019, 0.09),
@@ -532,7 +524,7 @@ const I_17_2_1: [Case; 2] = [
 ];
 
 /// Indicator 2-5-1: −5 and +5 average to exactly 0, "moderate progress".
-const I_2_5_1: [Case; 2] = [
+pub const I_2_5_1: [Case; 2] = [
     case(
         "2-5-1 plant accessions",
         (2017, 127505.0),
@@ -556,126 +548,3 @@ const I_2_5_1: [Case; 2] = [
         Sub,
     ),
 ];
-
-fn same(actual: Option<f64>, published: Option<f64>) -> bool {
-    match (actual, published) {
-        (Some(a), Some(p)) => (a - p).abs() <= 1e-9 * p.abs().max(1.0),
-        (None, None) => true,
-        _ => false,
-    }
-}
-
-fn assess(case: &Case) -> SeriesAssessment {
-    let mut observations = vec![Observation::new(case.base.0, case.base.1)];
-    if case.current.0 != case.base.0 {
-        observations.push(Observation::new(case.current.0, case.current.1));
-    }
-    let mut config = CagrConfig::new(case.direction).with_base_year(case.base_year);
-    if let Some(target) = case.target {
-        config = config.with_target(target, 2030);
-    }
-    if let Some(limit) = case.limit {
-        config = config.with_limit(limit);
-    }
-    let result = assess_series(&observations, &config);
-    assert_eq!(result.status, case.status, "{}", case.name);
-    assert!(
-        same(result.progress_value, case.progress),
-        "{}: {:?}",
-        case.name,
-        result.progress_value
-    );
-    assert!(
-        same(result.score, case.score),
-        "{}: {:?}",
-        case.name,
-        result.score
-    );
-    result
-}
-
-fn assess_all(cases: &[Case]) -> Vec<SeriesAssessment> {
-    cases.iter().map(assess).collect()
-}
-
-#[test]
-fn single_series_reproduce_statistics_canada() {
-    for result in assess_all(&SINGLES) {
-        let indicator = aggregate(std::slice::from_ref(&result));
-        assert_eq!(indicator.status, result.status);
-    }
-}
-
-// Published: 1-3-1 limited_progress, score −0.9229165765750275.
-#[test]
-fn indicator_1_3_1_reproduces_statistics_canada() {
-    let indicator = aggregate(&assess_all(&I_1_3_1));
-    assert_eq!(indicator.status, ProgressStatus::LimitedProgress);
-    assert!(same(indicator.score, Some(-0.9229165765750275)));
-}
-
-// Published: 1-4-1 moderate_progress, score 0.0887007453951234.
-#[test]
-fn indicator_1_4_1_reproduces_statistics_canada() {
-    let indicator = aggregate(&assess_all(&I_1_4_1));
-    assert_eq!(indicator.status, ProgressStatus::ModerateProgress);
-    assert!(same(indicator.score, Some(0.0887007453951234)));
-}
-
-// Published: 15-2-1 limited_progress, score −0.7726194172049042.
-#[test]
-fn indicator_15_2_1_reproduces_statistics_canada() {
-    let indicator = aggregate(&assess_all(&I_15_2_1));
-    assert_eq!(indicator.status, ProgressStatus::LimitedProgress);
-    assert!(same(indicator.score, Some(-0.7726194172049042)));
-}
-
-// Published: 16-1-3 limited_progress, score −2.0655251205873415.
-#[test]
-fn indicator_16_1_3_reproduces_statistics_canada() {
-    let indicator = aggregate(&assess_all(&I_16_1_3));
-    assert_eq!(indicator.status, ProgressStatus::LimitedProgress);
-    assert!(same(indicator.score, Some(-2.0655251205873415)));
-}
-
-#[test]
-fn zero_targets_and_targets_met_reproduce_statistics_canada() {
-    let results = assess_all(&ZERO_TARGETS_AND_MET);
-    for result in &results[..2] {
-        assert!(result
-            .explanation
-            .has_warning(WarningCode::TargetZeroReplaced));
-        assert_eq!(
-            result.explanation.target.map(|p| p.value),
-            Some(ZERO_REPLACEMENT)
-        );
-    }
-    assert!(
-        results[2].target_achieved,
-        "3-1-1 meets its target while worsening"
-    );
-}
-
-// Published: 3-4-1 limited_progress, score −1.5633462390011608.
-#[test]
-fn indicator_3_4_1_reproduces_statistics_canada() {
-    let indicator = aggregate(&assess_all(&I_3_4_1));
-    assert_eq!(indicator.status, ProgressStatus::LimitedProgress);
-    assert!(same(indicator.score, Some(-1.5633462390011608)));
-}
-
-// Published: 17-2-1 limited_progress, score −0.026613676829259858.
-#[test]
-fn indicator_17_2_1_reproduces_statistics_canada() {
-    let indicator = aggregate(&assess_all(&I_17_2_1));
-    assert_eq!(indicator.status, ProgressStatus::LimitedProgress);
-    assert!(same(indicator.score, Some(-0.026613676829259858)));
-}
-
-// Published: 2-5-1 moderate_progress, score 0.0.
-#[test]
-fn indicator_2_5_1_reproduces_statistics_canada() {
-    let indicator = aggregate(&assess_all(&I_2_5_1));
-    assert_eq!(indicator.status, ProgressStatus::ModerateProgress);
-    assert_eq!(indicator.score, Some(0.0));
-}

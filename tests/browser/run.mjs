@@ -323,8 +323,22 @@ async function indicatorChart(page) {
   assert((await chart.locator('path.target').count()) >= 1, 'no target drawn');
   const desc = (await chart.locator('desc').textContent()) ?? '';
   assert(desc.includes('2015: 13,6'), `the chart's description lacks the 2015 baseline: ${desc}`);
+  await page.locator('section#progress h2').waitFor({ state: 'visible' });
   const csv = await page.context().request.get(`${BASE}${new URL(page.url()).pathname}/open-sdg.csv`);
   assert(csv.ok() && (await csv.text()).startsWith('Year,Units,Value\n2015,'), 'the Open SDG data file');
+}
+
+/** Kiên Giang's indicators' progress, goal by goal, each status explained. */
+async function planProgress(page) {
+  await page.goto(`${BASE}/`);
+  const card = page.locator('ul.cards h2 a').filter({ hasText: /Kiên Giang/i });
+  await Promise.all([page.waitForURL(/\/plans\/\d+/), card.click()]);
+  await Promise.all([page.waitForURL(/\/progress$/), page.locator('main a[href$="/progress"]').click()]);
+  const rows = page.locator('table.progress-overview tbody tr');
+  assert((await rows.count()) >= 10, `only ${await rows.count()} goals in the overview`);
+  const why = page.locator('a[href$="#progress"]').first();
+  await Promise.all([page.waitForURL(/#progress$/), why.click()]);
+  await page.locator('section#progress').waitFor({ state: 'visible' });
 }
 
 async function skipLinkFirst(page) {
@@ -349,6 +363,7 @@ const CHECKS = [
   ['Tab reaches the skip link first', 'skip-link', skipLinkFirst],
   ['report, return, fix, resubmit, accept', 'reporting-round-trip', reportingRoundTrip],
   ['indicator chart and open data', 'indicator-chart', indicatorChart],
+  ['plan progress overview', 'plan-progress', planProgress],
 ];
 
 // ---------------------------------------------------------------- runner

@@ -10,6 +10,7 @@ mod charts;
 mod error;
 pub mod i18n;
 pub mod pages;
+mod progress;
 mod security;
 mod state;
 mod upload;
@@ -54,6 +55,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::quantities::routes())
         .merge(pages::official_report::routes())
         .merge(pages::phase::routes())
+        .merge(pages::progress::routes())
         .merge(api::routes())
         .merge(auth::login::routes())
         .merge(assets::routes())

@@ -33,6 +33,10 @@ async fn the_public_gets_the_plans_figures_staff_also_the_reported_ones() {
             && (page.contains("&lt; 8") || page.contains("&#60; 8")),
         "the 2030 target with its comparator"
     );
+    assert!(
+        page.contains("Không đủ điều kiện đánh giá"),
+        "one value only: unable to assess"
+    );
     let (status, plan_page) = app.get(&format!("/plans/{plan}"), None).await;
     assert_eq!(status, StatusCode::OK);
     assert!(plan_page.contains(&format!("href=\"/indicators/{id}\"")));
@@ -130,6 +134,23 @@ async fn the_public_gets_the_plans_figures_staff_also_the_reported_ones() {
     let (_, public_now) = app
         .get(&format!("/indicators/{id}/open-sdg.csv"), None)
         .await;
+    // Progress, explained: 13,6 (2015) → 9,1 (2025) against under 8 by
+    // 2030 is ahead of the required pace (ratio 1.13): on track.
+    let (_, explained) = app.get(&format!("/indicators/{id}"), None).await;
+    assert!(explained.contains("id=\"progress\""));
+    assert!(
+        explained.contains("Đúng tiến độ (tiến bộ đáng kể)"),
+        "the status"
+    );
+    assert!(
+        explained.contains("2015: 13,6")
+            && explained.contains("2025: 9,1")
+            && explained.contains("2030: 8")
+    );
+    let (status, overview) = app.get(&format!("/plans/{plan}/progress"), None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(overview.contains(&format!("href=\"/indicators/{id}#progress\"")));
+    assert!(overview.contains("status-substantial-progress"));
     assert_eq!(public_now, "Year,Units,Value\n2015,%,13.6\n2025,%,9.1\n");
 
     let (status, sdmx) = app

@@ -11,6 +11,7 @@ use axum::Router;
 use kehoach_export::open_data::{
     open_sdg_csv, open_sdg_metadata, open_sdg_slug, sdmx_csv, IndicatorMeta, SdmxArea,
 };
+use kehoach_progress::opensdg::SeriesAssessment;
 use kehoach_store::plans::read::PlanSummary;
 use kehoach_store::reporting::series::{Point, Series};
 use kehoach_store::reporting::Principal;
@@ -43,6 +44,8 @@ struct IndicatorPage {
     series: Series,
     /// The series drawn (SVG markup made and escaped by `charts`).
     chart: Option<String>,
+    /// Progress towards the plan's furthest target, with its explanation.
+    assessment: Option<SeriesAssessment>,
 }
 
 impl IndicatorPage {
@@ -53,6 +56,78 @@ impl IndicatorPage {
             "preliminary" => "indicator.source.preliminary",
             _ => "indicator.source.official",
         }
+    }
+
+    fn plang(&self) -> kehoach_progress::Lang {
+        crate::progress::lang(self.chrome.tr.lang)
+    }
+
+    fn status_label(&self, a: &SeriesAssessment) -> &'static str {
+        a.status.label(self.plang())
+    }
+
+    fn status_class(&self, a: &SeriesAssessment) -> &'static str {
+        crate::progress::status_class(a.status)
+    }
+
+    fn method_label(&self, a: &SeriesAssessment) -> &'static str {
+        a.explanation.method.label(self.plang())
+    }
+
+    fn rule_label(&self, a: &SeriesAssessment) -> &'static str {
+        a.explanation.rule.label(self.plang())
+    }
+
+    fn direction_label(&self, a: &SeriesAssessment) -> &'static str {
+        a.explanation
+            .direction
+            .map_or("", |d| d.label(self.plang()))
+    }
+
+    fn point_text(&self, p: &Option<kehoach_progress::Point>) -> String {
+        p.map_or("—".into(), |p| {
+            format!("{}: {}", p.year, self.chrome.tr.number(p.value))
+        })
+    }
+
+    /// The figures computed, each "label: value" (rates as percentages).
+    fn figures(&self, a: &SeriesAssessment) -> Vec<String> {
+        a.explanation
+            .figures
+            .iter()
+            .map(|f| {
+                format!(
+                    "{}: {}",
+                    f.name.label(self.plang()),
+                    kehoach_vi::format_number(f.value, 4, self.chrome.tr.lang)
+                )
+            })
+            .collect()
+    }
+
+    fn thresholds(&self, a: &SeriesAssessment) -> Vec<String> {
+        a.explanation
+            .thresholds
+            .iter()
+            .map(|t| {
+                let status = kehoach_progress::opensdg::ProgressStatus::ALL
+                    .iter()
+                    .find(|s| s.code() == t.status)
+                    .map_or(t.status.as_str(), |s| s.label(self.plang()));
+                format!(
+                    "≥ {} → {status}",
+                    kehoach_vi::format_number(t.at_least, 4, self.chrome.tr.lang),
+                )
+            })
+            .collect()
+    }
+
+    fn warnings(&self, a: &SeriesAssessment) -> Vec<&'static str> {
+        a.explanation
+            .warnings
+            .iter()
+            .map(|w| w.code.label(self.plang()))
+            .collect()
     }
 
     fn comparator<'a>(&self, point: &'a Point) -> &'a str {
@@ -86,11 +161,13 @@ async fn indicator_page(
         target: viewer.tr.t("indicator.target"),
     };
     let chart = series_chart(&series, &text, viewer.tr.lang);
+    let assessment = crate::progress::assess(&series);
     let page = IndicatorPage {
         chrome: Chrome::new(&viewer),
         plan,
         series,
         chart,
+        assessment,
     };
     Ok(render(&page)?.into_response())
 }

@@ -10,6 +10,7 @@ pub mod official_report;
 pub mod periods;
 pub mod phase;
 pub mod plan;
+pub mod progress;
 pub mod publish;
 pub mod quantities;
 pub mod report;

@@ -151,6 +151,22 @@ async fn the_public_gets_the_plans_figures_staff_also_the_reported_ones() {
     assert_eq!(status, StatusCode::OK);
     assert!(overview.contains(&format!("href=\"/indicators/{id}#progress\"")));
     assert!(overview.contains("status-substantial-progress"));
+    // The target's status sets the indicator beside its tasks.
+    assert!(overview.contains("<table class=\"progress-targets\">"));
+    assert!(overview.contains("<th scope=\"row\">2.1</th>"));
+    // Its two tasks were not reported (Sở Y tế's accepted report left them
+    // empty): on track, with the disagreement flagged.
+    let row = overview
+        .split("<th scope=\"row\">2.1</th>")
+        .nth(1)
+        .and_then(|rest| rest.split("</tr>").next())
+        .unwrap_or("");
+    assert!(row.contains("<td class=\"num\">2</td>"), "{row}");
+    assert!(row.contains("target-on-track"), "{row}");
+    assert!(
+        row.contains("Chỉ tiêu đúng tiến độ nhưng nhiệm vụ chưa được báo cáo"),
+        "{row}"
+    );
     assert_eq!(public_now, "Year,Units,Value\n2015,%,13.6\n2025,%,9.1\n");
 
     let (status, sdmx) = app

@@ -706,4 +706,15 @@ pub(super) static CATALOG: &[(&str, &str, &str)] = &[
     ("progress.why", "vì sao?", "why?"),
     ("plan.progress", "Tiến độ các chỉ tiêu", "Indicators' progress"),
     ("progress.not_assessed_short", "Chưa đánh giá", "Not assessed"),
+    ("progress.targets", "Theo mục tiêu cụ thể: chỉ tiêu và nhiệm vụ", "By target: indicators and tasks"),
+    ("progress.tasks_from", "Tình trạng nhiệm vụ theo các báo cáo đã chấp nhận của kỳ", "Task states from the accepted reports of"),
+    ("progress.no_accepted_reports", "Chưa có báo cáo nào được chấp nhận: nhiệm vụ đều tính là chưa báo cáo.", "No accepted report yet: every task counts as not reported."),
+    (
+        "progress.target_rule",
+        "Chỉ tiêu xấu đi thì mục tiêu chậm tiến độ; chỉ tiêu đạt hoặc đúng tiến độ mà không có nhiệm vụ chậm thì đúng tiến độ; còn lại là có nguy cơ. Các điểm vênh giữa chỉ tiêu và nhiệm vụ được đánh dấu ⚠.",
+        "Worsening indicators put a target off track; achieved or on-track indicators with no late task keep it on track; anything else is at risk. Where indicators and tasks disagree, ⚠ says so.",
+    ),
+    ("progress.indicators_trend", "Xu hướng các chỉ tiêu", "Indicators' trend"),
+    ("progress.tasks_not_reported", "Chưa báo cáo", "Not reported"),
+    ("progress.target_status", "Đánh giá mục tiêu", "Target status"),
 ];

@@ -12,6 +12,14 @@ use crate::clock::now;
 use crate::error::Result;
 use crate::Store;
 
+/// The public sees a row of `indicator_reports` when the period's results
+/// are published and the agency's report for it was accepted: an SQL
+/// condition on that table, in one place.
+pub(crate) const PUBLIC_RESULTS: &str =
+    "EXISTS (SELECT 1 FROM period_publications pp JOIN agency_reports r ON r.period_id = pp.period_id \
+     WHERE pp.period_id = indicator_reports.period_id AND r.agency_id = indicator_reports.agency_id \
+     AND r.state = 'accepted')";
+
 impl Store {
     /// Publishes (or withdraws) a period's results; audited.
     pub async fn set_period_published(
@@ -67,19 +75,5 @@ impl Store {
                 .fetch_optional(&self.pool)
                 .await?,
         )
-    }
-
-    /// Whether the public may see an agency's values of a period: the
-    /// period's results are published and the agency's report was accepted.
-    pub(crate) async fn public_results(&self, period_id: i64, agency_id: i64) -> Result<bool> {
-        let found: Option<i64> = sqlx::query_scalar(
-            "SELECT r.id FROM agency_reports r JOIN period_publications p ON p.period_id = r.period_id \
-             WHERE r.period_id = $1 AND r.agency_id = $2 AND r.state = 'accepted'",
-        )
-        .bind(period_id)
-        .bind(agency_id)
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(found.is_some())
     }
 }
